@@ -1,0 +1,265 @@
+//! Posting: an approved invoice becomes a balanced double-entry journal entry.
+//!
+//! Debits are positive, credits negative; the lines of an entry sum to zero. An invoice
+//! debits an expense account per line (or a configured account), charges and allowances,
+//! input VAT per rate, and credits accounts payable with the total; a credit note is the
+//! exact reverse. Accounts follow the Norwegian standard chart (NS 4102) by default and are
+//! configurable ([`AccountMap`]).
+//!
+//! Posting checks the amounts it relies on itself (they must be present, in whole øre, and
+//! add up to the stated total); the validator normally rejected such invoices already.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::ids::CurrencyCode;
+use crate::model::{DocumentKind, Invoice, InvoiceLine};
+
+/// A ledger account code, e.g. `2400`. Configuration may give it as a number or a string.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Account(String);
+
+impl Account {
+    /// An account code: non-empty, at most 20 characters, letters, digits, `.` or `-`.
+    pub fn parse(code: &str) -> Result<Account, String> {
+        let code = code.trim();
+        let valid = !code.is_empty()
+            && code.len() <= 20
+            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if valid { Ok(Account(code.to_owned())) } else { Err(format!("«{code}» is not an account code")) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Account {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Account, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Account;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an account code such as 2400")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Account, E> {
+                Account::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Account, E> {
+                Account::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Account, E> {
+                Account::parse(&v.to_string()).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+fn account(code: &str) -> Account {
+    Account(code.to_owned())
+}
+
+/// Which ledger account each part of an invoice goes to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AccountMap {
+    /// Accounts payable (leverandørgjeld).
+    pub payable: Account,
+    /// Expense account for lines no other mapping catches.
+    pub default_expense: Account,
+    /// Expense account by item classification code prefix (e.g. UNSPSC `43` → `6540`);
+    /// the longest matching prefix wins.
+    pub expense_by_classification: BTreeMap<String, Account>,
+    /// Use the line's buyer accounting reference (`cbc:AccountingCost`) as the account when it
+    /// is one of these accounts.
+    pub accounting_cost_accounts: Vec<Account>,
+    /// Input VAT account by rate (`"25"`, `"15"`, `"12"`, ...).
+    pub input_vat_by_rate: BTreeMap<String, Account>,
+    /// Input VAT at rates not in `input_vat_by_rate`.
+    pub input_vat_other: Account,
+    /// Document-level charges (fees such as an environmental fee, freight).
+    pub charges: Account,
+    /// Document-level allowances (discounts).
+    pub allowances: Account,
+    /// Payable rounding (øreavrunding).
+    pub rounding: Account,
+}
+
+impl Default for AccountMap {
+    fn default() -> Self {
+        AccountMap {
+            payable: account("2400"),
+            default_expense: account("4000"),
+            expense_by_classification: BTreeMap::new(),
+            accounting_cost_accounts: Vec::new(),
+            input_vat_by_rate: [("25", "2710"), ("15", "2711"), ("12", "2712")]
+                .into_iter()
+                .map(|(rate, code)| (rate.to_owned(), account(code)))
+                .collect(),
+            input_vat_other: account("2719"),
+            charges: account("7790"),
+            allowances: account("4090"),
+            rounding: account("7740"),
+        }
+    }
+}
+
+impl AccountMap {
+    fn expense_for(&self, line: &InvoiceLine) -> &Account {
+        if let Some(cost) = line.accounting_cost.as_deref().map(str::trim) {
+            if let Some(account) = self.accounting_cost_accounts.iter().find(|a| a.as_str() == cost) {
+                return account;
+            }
+        }
+        let mut best: Option<(&str, &Account)> = None;
+        for code in &line.classifications {
+            for (prefix, account) in &self.expense_by_classification {
+                if code.value.starts_with(prefix.as_str())
+                    && best.is_none_or(|(p, _)| prefix.len() > p.len())
+                {
+                    best = Some((prefix, account));
+                }
+            }
+        }
+        best.map(|(_, account)| account).unwrap_or(&self.default_expense)
+    }
+
+    fn input_vat_for(&self, rate: Decimal) -> &Account {
+        let key = rate.normalize().to_string();
+        self.input_vat_by_rate.get(&key).unwrap_or(&self.input_vat_other)
+    }
+}
+
+/// One line of a journal entry: a positive amount is a debit, a negative one a credit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalLine {
+    pub account: String,
+    pub amount: Decimal,
+    pub description: String,
+    /// The VAT rate for input-VAT lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat_rate: Option<Decimal>,
+}
+
+/// A balanced vendor-bill entry, in the document currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub kind: DocumentKind,
+    pub date: Date,
+    pub currency: CurrencyCode,
+    /// Amount owed to the supplier (negative for a credit note: the supplier owes us).
+    pub payable: Decimal,
+    pub lines: Vec<JournalLine>,
+}
+
+impl JournalEntry {
+    /// Σ amounts: zero for every entry [`journal_entry`] makes.
+    pub fn balance(&self) -> Decimal {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PostingError {
+    #[error("{0} is missing")]
+    Missing(&'static str),
+    #[error("the currency {0:?} is not an ISO 4217 code")]
+    Currency(String),
+    #[error("{what} {amount} has more decimals than the currency allows")]
+    Precision { what: String, amount: Decimal },
+    #[error("the amounts overflow")]
+    Overflow,
+    #[error("the entry would credit {computed} to payables, but the invoice states {stated}")]
+    TotalMismatch { computed: Decimal, stated: Decimal },
+}
+
+/// Make the journal entry for an approved invoice or credit note.
+pub fn journal_entry(invoice: &Invoice, accounts: &AccountMap) -> Result<JournalEntry, PostingError> {
+    let date = invoice.issue_date.ok_or(PostingError::Missing("the issue date"))?;
+    let currency_code = invoice.currency.as_deref().ok_or(PostingError::Missing("the currency"))?;
+    let currency = CurrencyCode::parse(currency_code)
+        .map_err(|_| PostingError::Currency(currency_code.to_owned()))?;
+    let dp = currency.minor_units();
+    let sign = match invoice.kind {
+        DocumentKind::Invoice => Decimal::ONE,
+        DocumentKind::CreditNote => Decimal::NEGATIVE_ONE,
+    };
+    let mut lines = Vec::new();
+    let mut push = |account: &Account, amount: Decimal, description: String, vat_rate: Option<Decimal>| {
+        if amount.scale() > dp && amount.normalize().scale() > dp {
+            return Err(PostingError::Precision { what: description, amount });
+        }
+        if !amount.is_zero() {
+            lines.push(JournalLine {
+                account: account.to_string(),
+                amount: (amount * sign).normalize(),
+                description,
+                vat_rate,
+            });
+        }
+        Ok(())
+    };
+
+    for (index, line) in invoice.lines.iter().enumerate() {
+        let amount = line.amount.ok_or(PostingError::Missing("a line amount"))?;
+        let label = line.id.clone().unwrap_or_else(|| (index + 1).to_string());
+        let description = format!("{label}: {}", line.description().unwrap_or_default());
+        push(accounts.expense_for(line), amount, description, None)?;
+    }
+    for ac in &invoice.allowance_charges {
+        let amount = ac.amount.ok_or(PostingError::Missing("an allowance or charge amount"))?;
+        let reason = ac.reason.clone().or(ac.reason_code.clone()).unwrap_or_default();
+        if ac.is_charge {
+            push(&accounts.charges, amount, format!("charge: {reason}"), None)?;
+        } else {
+            push(&accounts.allowances, -amount, format!("allowance: {reason}"), None)?;
+        }
+    }
+    for sub in &invoice.tax_subtotals {
+        let tax = sub.tax_amount.ok_or(PostingError::Missing("a VAT amount per rate"))?;
+        let rate = sub.percent.unwrap_or_default();
+        let category = sub.category.clone().unwrap_or_default();
+        push(
+            accounts.input_vat_for(rate),
+            tax,
+            format!("input VAT {category} {}%", rate.normalize()),
+            Some(rate.normalize()),
+        )?;
+    }
+    let rounding = invoice.totals.rounding.unwrap_or_default();
+    push(&accounts.rounding, rounding, "payable rounding".to_owned(), None)?;
+
+    let debits: Decimal = lines
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.amount))
+        .ok_or(PostingError::Overflow)?;
+    let stated = invoice
+        .totals
+        .tax_inclusive
+        .ok_or(PostingError::Missing("the total including VAT"))?
+        .checked_add(rounding)
+        .ok_or(PostingError::Overflow)?;
+    if debits != stated * sign {
+        return Err(PostingError::TotalMismatch { computed: debits * sign, stated });
+    }
+    let supplier = invoice.supplier_name().unwrap_or_default();
+    let number = invoice.number.as_deref().unwrap_or_default();
+    lines.push(JournalLine {
+        account: accounts.payable.to_string(),
+        amount: (-debits).normalize(),
+        description: format!("{supplier} {} {number}", invoice.kind),
+        vat_rate: None,
+    });
+    Ok(JournalEntry { kind: invoice.kind, date, currency, payable: debits.normalize(), lines })
+}

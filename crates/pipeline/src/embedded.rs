@@ -1,0 +1,97 @@
+//! The embedded mode: the same stages in-process, with in-memory queues instead of RabbitMQ
+//! and a SQLite ledger file instead of PostgreSQL. `mottak process` runs on it.
+
+use std::collections::VecDeque;
+
+use crate::config::Settings;
+use crate::messages::{RawDocument, ToPost, ToValidate};
+use crate::stages::{self, Context, Outgoing};
+use crate::store::{DocumentRow, Store, StoreError, Tx};
+
+/// The pipeline in one process.
+pub struct Embedded {
+    store: Store,
+    ctx: Context,
+}
+
+/// What became of one document, plus what it sent out.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub document: DocumentRow,
+    /// Invoice Responses produced (XML).
+    pub invoice_responses: Vec<String>,
+    /// `ledger.posted` events produced (JSON).
+    pub events: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EmbeddedError {
+    #[error("configuration: {0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("internal message could not be read: {0}")]
+    Message(#[from] serde_json::Error),
+}
+
+impl Embedded {
+    /// Open (or create) the ledger at `database_url` (normally `sqlite://FILE?mode=rwc`).
+    pub async fn open(settings: &Settings, database_url: &str) -> Result<Embedded, EmbeddedError> {
+        let ctx = Context {
+            receiver: settings.receiver()?,
+            limits: settings.parse_limits(),
+            accounts: settings.accounts.clone(),
+        };
+        let store = Store::open(database_url, 1).await?;
+        Ok(Embedded { store, ctx })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Run one document through every stage, each in its own transaction as the workers do.
+    pub async fn process(&self, raw: RawDocument) -> Result<Processed, EmbeddedError> {
+        let id = raw.document_id.clone();
+        let mut invoice_responses = Vec::new();
+        let mut events = Vec::new();
+        let mut queue: VecDeque<Outgoing> = VecDeque::new();
+        queue.extend(self.step(|tx, ctx| Box::pin(async move { stages::receive(tx, ctx, &raw).await })).await?);
+        while let Some(out) = queue.pop_front() {
+            match out {
+                Outgoing::Validate { body, .. } => {
+                    let msg: ToValidate = serde_json::from_slice(&body)?;
+                    queue.extend(self.step(|tx, ctx| Box::pin(async move { stages::validate(tx, ctx, &msg).await })).await?);
+                }
+                Outgoing::Post { body, .. } => {
+                    let msg: ToPost = serde_json::from_slice(&body)?;
+                    queue.extend(self.step(|tx, ctx| Box::pin(async move { stages::post(tx, ctx, &msg).await })).await?);
+                }
+                Outgoing::InvoiceResponse { xml, .. } => invoice_responses.push(xml),
+                Outgoing::LedgerPosted { body, .. } => events.push(body),
+            }
+        }
+        let document = self
+            .store
+            .document(&id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("document {id} vanished")))?;
+        Ok(Processed { document, invoice_responses, events })
+    }
+
+    async fn step<F>(&self, f: F) -> Result<Vec<Outgoing>, StoreError>
+    where
+        F: for<'a> FnOnce(
+            &'a mut Tx<'_>,
+            &'a Context,
+        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Outgoing>, StoreError>> + Send + 'a>>,
+    {
+        let mut transaction = self.store.begin().await?;
+        let out = {
+            let mut tx = Tx { conn: &mut transaction };
+            f(&mut tx, &self.ctx).await?
+        };
+        transaction.commit().await?;
+        Ok(out)
+    }
+}

@@ -1,0 +1,26 @@
+//! The imperative shell of mottak: configuration, the store (PostgreSQL / SQLite through
+//! sqlx), the bus (RabbitMQ through lapin), the stages that tie them to the functional core,
+//! the worker loop and the embedded mode.
+
+pub mod bus;
+pub mod config;
+pub mod embedded;
+pub mod fixtures;
+pub mod messages;
+mod stages;
+pub mod store;
+pub mod telemetry;
+pub mod worker;
+
+pub use config::Settings;
+pub use stages::{Context, Outgoing};
+
+/// A fresh document id for an ingested document: time-ordered (UUIDv7).
+pub fn new_document_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Now, in µs since the Unix epoch.
+pub fn now_us() -> i64 {
+    stages::now_us()
+}

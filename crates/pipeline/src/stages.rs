@@ -1,0 +1,338 @@
+//! What each stage does with one message, given a database transaction: the receiver
+//! parses and stores, the validator judges, the poster posts. Transport-free, so the
+//! workers (RabbitMQ) and the embedded mode (in-process queues) run the same code.
+//!
+//! Every handler is idempotent: it looks at the document's state first, and a message for
+//! a document that already moved on only re-sends what that move produced (same message
+//! ids), because the previous attempt may have committed without its messages confirmed.
+
+use mottak_ehf::{DocumentRef, InvoiceResponse, ResponseParty, StatusReason};
+use mottak_invoice::posting::{AccountMap, journal_entry};
+use mottak_invoice::{DocumentKind, Invoice};
+use mottak_rules::{Finding, ReceiverIdentity, Severity};
+use sha2::{Digest, Sha256};
+
+use crate::messages::{LedgerPosted, RawDocument, SupplierRef, ToPost, ToValidate};
+use crate::store::{DocState, NewDocument, Stage, StoreError, StoredEntry, StoredLine, Tx};
+
+/// What the stages need to know besides the message.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub receiver: ReceiverIdentity,
+    pub limits: mottak_ehf::Limits,
+    pub accounts: AccountMap,
+}
+
+/// A message a stage produced, to be published once its transaction has committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outgoing {
+    Validate { document_id: String, body: Vec<u8> },
+    Post { document_id: String, body: Vec<u8> },
+    InvoiceResponse { document_id: String, response_id: String, xml: String },
+    LedgerPosted { document_id: String, event_id: String, body: String },
+}
+
+pub(crate) fn now_us() -> i64 {
+    let now = time::OffsetDateTime::now_utc();
+    i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(value).map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))
+}
+
+/// The finding for a document the receiver could not read.
+fn unreadable(err: &mottak_ehf::ParseError) -> Finding {
+    let def = mottak_rules::rule(err.code());
+    Finding {
+        rule: err.code().to_owned(),
+        code: def.code.to_owned(),
+        severity: Severity::Fatal,
+        message: err.message(),
+        location: None,
+    }
+}
+
+/// Receiver: keep the bytes, parse, keep the attachments, pass the invoice on — or set the
+/// document aside with the reason it cannot be read.
+#[tracing::instrument(skip_all, fields(document_id = %raw.document_id))]
+pub(crate) async fn receive(
+    tx: &mut Tx<'_>,
+    ctx: &Context,
+    raw: &RawDocument,
+) -> Result<Vec<Outgoing>, StoreError> {
+    let sha256 = hex::encode(Sha256::digest(&raw.bytes));
+    let now = now_us();
+    let status = tx
+        .receive(&NewDocument {
+            id: &raw.document_id,
+            channel: raw.channel,
+            source_name: raw.source_name.as_deref(),
+            sha256: &sha256,
+            bytes: &raw.bytes,
+            received_us: raw.ingested_us,
+            now_us: now,
+        })
+        .await?;
+    if !matches!(status.state, DocState::Received | DocState::Validating) {
+        tracing::debug!(state = %status.state, "already past reception");
+        return Ok(Vec::new());
+    }
+    let parsed = match mottak_ehf::parse(&raw.bytes, &ctx.limits) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            tracing::info!(reason = err.code(), "set aside: unreadable document");
+            tx.transition(&raw.document_id, DocState::Received, DocState::SetAside, Stage::Receiver, Some(&[unreadable(&err)]), now)
+                .await?;
+            return Ok(Vec::new());
+        }
+    };
+    if status.state == DocState::Received {
+        for decoded in &parsed.attachments {
+            tx.put_blob(&decoded.sha256, &decoded.bytes).await?;
+        }
+        for (position, attachment) in parsed.invoice.attachments.iter().enumerate() {
+            tx.add_attachment(&raw.document_id, position, attachment).await?;
+        }
+        let key = mottak_rules::supplier_key(&parsed.invoice);
+        tx.describe(&raw.document_id, &parsed.invoice, key.as_deref()).await?;
+        tx.transition(&raw.document_id, DocState::Received, DocState::Validating, Stage::Receiver, Some(&[]), now)
+            .await?;
+    }
+    let body = to_json(&ToValidate {
+        document_id: raw.document_id.clone(),
+        ingested_us: raw.ingested_us,
+        invoice: parsed.invoice,
+    })?;
+    Ok(vec![Outgoing::Validate { document_id: raw.document_id.clone(), body }])
+}
+
+/// Validator: apply the receiver's rules and the duplicate register; approve for posting
+/// or return to the supplier with an Invoice Response.
+#[tracing::instrument(skip_all, fields(document_id = %msg.document_id))]
+pub(crate) async fn validate(
+    tx: &mut Tx<'_>,
+    ctx: &Context,
+    msg: &ToValidate,
+) -> Result<Vec<Outgoing>, StoreError> {
+    let id = msg.document_id.as_str();
+    let invoice = &msg.invoice;
+    let Some(status) = tx.status(id).await? else {
+        return Err(StoreError::Corrupt(format!("validation message for unknown document {id}")));
+    };
+    let key = mottak_rules::supplier_key(invoice).unwrap_or_else(|| format!("document:{id}"));
+    match status.state {
+        DocState::Validating => {}
+        DocState::Posting => return Ok(vec![to_post(msg, key)?]),
+        DocState::Rejected => {
+            return Ok(tx
+                .invoice_response(id)
+                .await?
+                .map(|(response_id, xml)| Outgoing::InvoiceResponse { document_id: id.to_owned(), response_id, xml })
+                .into_iter()
+                .collect());
+        }
+        _ => return Ok(Vec::new()),
+    }
+
+    let now = now_us();
+    let mut verdict = mottak_rules::check(invoice, &ctx.receiver);
+    if let Some(number) = invoice.number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        let kind = invoice.kind.as_str();
+        // Only an invoice that is otherwise acceptable claims its number: a returned invoice
+        // may be sent again, corrected, under the same number.
+        let holder = if verdict.is_rejected() {
+            tx.number_holder(&key, kind, number).await?
+        } else {
+            Some(tx.claim_number(&key, kind, number, id).await?)
+        };
+        if let Some(holder) = holder.filter(|h| h != id) {
+            let first = tx.source_name(&holder).await?.unwrap_or_else(|| holder.clone());
+            verdict.findings.push(mottak_rules::duplicate(number, &first));
+        }
+    }
+
+    if verdict.is_rejected() {
+        tracing::info!(rules = ?verdict.fatal().map(|f| f.rule.as_str()).collect::<Vec<_>>(), "rejected");
+        tx.transition(id, DocState::Validating, DocState::Rejected, Stage::Validator, Some(&verdict.findings), now)
+            .await?;
+        let Some(response) = build_response(invoice, &verdict.findings, &ctx.receiver) else {
+            tracing::warn!("rejected invoice names no supplier endpoint: no Invoice Response can be addressed");
+            return Ok(Vec::new());
+        };
+        let (response_id, xml) = tx.put_invoice_response(&response.id, id, &mottak_ehf::invoice_response(&response), now).await?;
+        return Ok(vec![Outgoing::InvoiceResponse { document_id: id.to_owned(), response_id, xml }]);
+    }
+    tx.transition(id, DocState::Validating, DocState::Posting, Stage::Validator, Some(&verdict.findings), now)
+        .await?;
+    Ok(vec![to_post(msg, key)?])
+}
+
+fn to_post(msg: &ToValidate, supplier_key: String) -> Result<Outgoing, StoreError> {
+    let body = to_json(&ToPost {
+        document_id: msg.document_id.clone(),
+        ingested_us: msg.ingested_us,
+        supplier_key,
+        invoice: msg.invoice.clone(),
+    })?;
+    Ok(Outgoing::Post { document_id: msg.document_id.clone(), body })
+}
+
+/// The Peppol BIS Invoice Response 3.0 returning `invoice`, when the supplier can be
+/// addressed (it named an electronic address).
+fn build_response(invoice: &Invoice, findings: &[Finding], receiver: &ReceiverIdentity) -> Option<InvoiceResponse> {
+    let endpoint = invoice.supplier.endpoint.as_ref()?;
+    let reasons: Vec<StatusReason> = findings
+        .iter()
+        .filter(|f| f.is_fatal())
+        .map(|f| StatusReason { code: f.code.clone(), text: format!("[{}] {}", f.rule, f.message) })
+        .collect();
+    let only_duplicate = findings.iter().filter(|f| f.is_fatal()).all(|f| f.rule == "MOTTAK-DUP");
+    let action = if only_duplicate {
+        StatusReason { code: "NOA".into(), text: "Ingen handling nødvendig. / No action required.".into() }
+    } else {
+        StatusReason {
+            code: "NIN".into(),
+            text: "Send en ny, korrigert faktura. / Please issue a new, corrected invoice.".into(),
+        }
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    Some(InvoiceResponse {
+        id: uuid::Uuid::now_v7().to_string(),
+        issue_date: today,
+        issue_time: None,
+        note: None,
+        sender: ResponseParty {
+            endpoint_scheme: "0192".into(),
+            endpoint: receiver.org.to_string(),
+            name: receiver.name.clone(),
+        },
+        receiver: ResponseParty {
+            endpoint_scheme: endpoint.scheme.clone().unwrap_or_else(|| "0192".into()),
+            endpoint: endpoint.value.clone(),
+            name: invoice.supplier_name().unwrap_or_default().to_owned(),
+        },
+        response_code: "RE".into(),
+        reasons,
+        action: Some(action),
+        document: DocumentRef {
+            id: invoice.number.clone().unwrap_or_default(),
+            issue_date: invoice.issue_date,
+            type_code: invoice.type_code.clone().or_else(|| {
+                Some(match invoice.kind {
+                    DocumentKind::Invoice => "380".into(),
+                    DocumentKind::CreditNote => "381".into(),
+                })
+            }),
+        },
+    })
+}
+
+/// Poster: one balanced journal entry per approved invoice, and a `ledger.posted` event.
+#[tracing::instrument(skip_all, fields(document_id = %msg.document_id))]
+pub(crate) async fn post(tx: &mut Tx<'_>, ctx: &Context, msg: &ToPost) -> Result<Vec<Outgoing>, StoreError> {
+    let id = msg.document_id.as_str();
+    let Some(status) = tx.status(id).await? else {
+        return Err(StoreError::Corrupt(format!("posting message for unknown document {id}")));
+    };
+    let entry_id = format!("je-{id}");
+    match status.state {
+        DocState::Posting => {}
+        DocState::Posted => {
+            return Ok(tx
+                .posted_event(id)
+                .await?
+                .map(|body| Outgoing::LedgerPosted { document_id: id.to_owned(), event_id: entry_id.clone(), body })
+                .into_iter()
+                .collect());
+        }
+        _ => return Ok(Vec::new()),
+    }
+    let now = now_us();
+    let invoice = &msg.invoice;
+    let entry = match journal_entry(invoice, &ctx.accounts)
+        .map_err(|e| e.to_string())
+        .and_then(|entry| to_stored_lines(&entry).map(|lines| (entry, lines)))
+    {
+        Ok(entry) => entry,
+        Err(problem) => {
+            tracing::error!(%problem, "approved invoice cannot be posted: set aside for a clerk");
+            let finding = Finding {
+                rule: "MOTTAK-POSTING".into(),
+                code: "OTH".into(),
+                severity: Severity::Fatal,
+                message: format!("Fakturaen kunne ikke bokføres: {problem}. / The invoice could not be posted: {problem}."),
+                location: None,
+            };
+            tx.transition(id, DocState::Posting, DocState::SetAside, Stage::Poster, Some(&[finding]), now).await?;
+            return Ok(Vec::new());
+        }
+    };
+    let (entry, lines) = entry;
+    let dp = entry.currency.minor_units();
+    let payable_minor = mottak_invoice::money::minor_units(entry.payable, dp)
+        .ok_or_else(|| StoreError::Corrupt("payable amount does not fit".into()))?;
+    let payment = invoice.payment_means.first();
+    let event = LedgerPosted {
+        event: "ledger.posted".into(),
+        event_id: entry_id.clone(),
+        document_id: id.to_owned(),
+        entry_id: entry_id.clone(),
+        kind: invoice.kind.as_str().into(),
+        invoice_number: invoice.number.clone().unwrap_or_default(),
+        issue_date: entry.date.to_string(),
+        due_date: invoice.due_date.map(|d| d.to_string()),
+        supplier: SupplierRef {
+            key: msg.supplier_key.clone(),
+            name: invoice.supplier_name().map(str::to_owned),
+            org_number: msg.supplier_key.strip_prefix("0192:").map(str::to_owned),
+        },
+        currency: entry.currency.to_string(),
+        payable: entry.payable.to_string(),
+        buyer_reference: invoice.buyer_reference.clone(),
+        order_reference: invoice.order_reference.clone(),
+        payment_id: payment.and_then(|p| p.payment_id.clone()),
+        payment_account: payment.and_then(|p| p.account.clone()),
+        lines: entry.lines.clone(),
+        ingested_us: msg.ingested_us,
+        posted_us: now,
+    };
+    let event_json = serde_json::to_string(&event).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let body = tx
+        .post_entry(&StoredEntry {
+            id: &entry_id,
+            document_id: id,
+            date: entry.date,
+            kind: invoice.kind.as_str(),
+            currency: entry.currency.as_str(),
+            supplier_key: &msg.supplier_key,
+            supplier_name: invoice.supplier_name(),
+            invoice_number: invoice.number.as_deref().unwrap_or_default(),
+            payable_minor,
+            posted_us: now,
+            event_json: &event_json,
+            lines,
+        })
+        .await?;
+    tx.transition(id, DocState::Posting, DocState::Posted, Stage::Poster, None, now).await?;
+    Ok(vec![Outgoing::LedgerPosted { document_id: id.to_owned(), event_id: entry_id, body }])
+}
+
+fn to_stored_lines(entry: &mottak_invoice::posting::JournalEntry) -> Result<Vec<StoredLine>, String> {
+    let dp = entry.currency.minor_units();
+    entry
+        .lines
+        .iter()
+        .map(|line| {
+            let amount_minor = mottak_invoice::money::minor_units(line.amount, dp).ok_or_else(|| {
+                format!("the amount {} on account {} is not in whole minor units", line.amount, line.account)
+            })?;
+            Ok(StoredLine {
+                account: line.account.clone(),
+                amount_minor,
+                description: line.description.clone(),
+                vat_rate: line.vat_rate.map(|r| r.to_string()),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,260 @@
+//! The worker loop shared by the three worker binaries.
+//!
+//! Delivery contract (see ARCHITECTURE.md): a worker takes a batch of deliveries, applies
+//! its stage to each inside ONE database transaction, commits, publishes what the stage
+//! produced and waits for the broker's confirms, and only then acks the deliveries. A crash
+//! anywhere before the ack means redelivery; every stage is idempotent, so a redelivery
+//! changes nothing and only re-sends (with the same message ids).
+
+use std::future::Future;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use lapin::message::Delivery;
+use lapin::options::{BasicAckOptions, BasicNackOptions};
+
+use crate::bus::{self, Publisher};
+use crate::config::Settings;
+use crate::messages::{Channel, RawDocument, ToPost, ToValidate};
+use crate::stages::{self, Context, Outgoing};
+use crate::store::{Store, StoreError, Tx};
+
+/// Which stage a worker runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageKind {
+    Receiver,
+    Validator,
+    Poster,
+}
+
+impl StageKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            StageKind::Receiver => "ehf-receiver",
+            StageKind::Validator => "validator",
+            StageKind::Poster => "poster",
+        }
+    }
+}
+
+/// A delivery decoded into its stage's input.
+enum Input {
+    Raw(RawDocument),
+    Validate(ToValidate),
+    Post(ToPost),
+}
+
+impl Input {
+    fn ingested_us(&self) -> i64 {
+        match self {
+            Input::Raw(m) => m.ingested_us,
+            Input::Validate(m) => m.ingested_us,
+            Input::Post(m) => m.ingested_us,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkerError {
+    #[error("configuration: {0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("broker: {0}")]
+    Amqp(#[from] lapin::Error),
+    #[error("publishing: {0}")]
+    Publish(#[from] bus::PublishError),
+}
+
+/// Run one stage until `shutdown` resolves (then finish the batch in hand and return).
+pub async fn run(settings: Settings, kind: StageKind, shutdown: impl Future<Output = ()>) -> Result<(), WorkerError> {
+    let receiver = settings.receiver()?;
+    let ctx = Context { receiver, limits: settings.parse_limits(), accounts: settings.accounts.clone() };
+    let store = Store::open(&settings.database_url, 4).await?;
+    let connection = bus::connect(&settings, &format!("mottak-{}", kind.name())).await?;
+    let setup = connection.create_channel().await?;
+    let topology = bus::declare_topology(&setup, &settings).await?;
+    let publisher = Publisher::new(&connection, topology.clone()).await?;
+    let queue = match kind {
+        StageKind::Receiver => topology.ehf_inbound(),
+        StageKind::Validator => topology.validate(),
+        StageKind::Poster => topology.post(),
+    };
+    let (channel, mut consumer) = bus::consume(&connection, &queue, settings.prefetch, kind.name()).await?;
+    tracing::info!(worker = kind.name(), %queue, prefetch = settings.prefetch, batch = settings.batch_size, "consuming");
+
+    tokio::pin!(shutdown);
+    let batch_wait = Duration::from_millis(settings.batch_wait_ms);
+    loop {
+        let first = tokio::select! {
+            () = &mut shutdown => break,
+            next = consumer.next() => next,
+        };
+        let mut batch = Vec::with_capacity(settings.batch_size);
+        match first {
+            None => break,
+            Some(Ok(delivery)) => batch.push(delivery),
+            Some(Err(err)) => {
+                tracing::warn!(error = %err, "consumer interrupted; waiting for recovery");
+                channel.wait_for_recovery(err).await?;
+                continue;
+            }
+        }
+        let deadline = tokio::time::Instant::now() + batch_wait;
+        while batch.len() < settings.batch_size {
+            match tokio::time::timeout_at(deadline, consumer.next()).await {
+                Ok(Some(Ok(delivery))) => batch.push(delivery),
+                Ok(Some(Err(err))) => {
+                    // The deliveries in hand died with their channel; they come again.
+                    tracing::warn!(error = %err, "consumer interrupted; waiting for recovery");
+                    channel.wait_for_recovery(err).await?;
+                    batch.clear();
+                    break;
+                }
+                Ok(None) | Err(_) => break,
+            }
+        }
+        if !batch.is_empty() {
+            handle_batch(&store, &ctx, &publisher, kind, batch).await?;
+        }
+    }
+    tracing::info!(worker = kind.name(), "shutting down");
+    let _ = channel.close(200, "shutdown".into()).await;
+    let _ = connection.close(200, "shutdown".into()).await;
+    store.close().await;
+    Ok(())
+}
+
+fn decode(kind: StageKind, delivery: &Delivery) -> Result<Input, String> {
+    let props = &delivery.properties;
+    let ingested_us = bus::header_i64(props, bus::HEADER_INGESTED_US).unwrap_or_else(stages::now_us);
+    match kind {
+        StageKind::Receiver => {
+            // A publisher that gives no message id still gets exactly-once handling of
+            // redeliveries: the id is then derived from the bytes.
+            let document_id = props
+                .message_id()
+                .as_ref()
+                .map(|id| id.as_str().to_owned())
+                .filter(|id| !id.is_empty() && id.len() <= 200)
+                .unwrap_or_else(|| {
+                    use sha2::{Digest, Sha256};
+                    format!("sha256-{}", hex::encode(Sha256::digest(&delivery.data)))
+                });
+            Ok(Input::Raw(RawDocument {
+                document_id,
+                channel: Channel::Ehf,
+                source_name: bus::header_str(props, bus::HEADER_SOURCE),
+                ingested_us,
+                bytes: delivery.data.clone(),
+            }))
+        }
+        StageKind::Validator => serde_json::from_slice(&delivery.data).map(Input::Validate).map_err(|e| e.to_string()),
+        StageKind::Poster => serde_json::from_slice(&delivery.data).map(Input::Post).map_err(|e| e.to_string()),
+    }
+}
+
+async fn apply(tx: &mut Tx<'_>, ctx: &Context, input: &Input) -> Result<Vec<Outgoing>, StoreError> {
+    match input {
+        Input::Raw(raw) => stages::receive(tx, ctx, raw).await,
+        Input::Validate(msg) => stages::validate(tx, ctx, msg).await,
+        Input::Post(msg) => stages::post(tx, ctx, msg).await,
+    }
+}
+
+/// Apply the stage to every input in one transaction.
+async fn apply_all(store: &Store, ctx: &Context, inputs: &[&Input]) -> Result<Vec<Vec<Outgoing>>, StoreError> {
+    let mut transaction = store.begin().await?;
+    let mut results = Vec::with_capacity(inputs.len());
+    {
+        let mut tx = Tx { conn: &mut transaction };
+        for input in inputs {
+            results.push(apply(&mut tx, ctx, input).await?);
+        }
+    }
+    transaction.commit().await?;
+    Ok(results)
+}
+
+#[tracing::instrument(skip_all, fields(worker = kind.name(), n = batch.len()))]
+async fn handle_batch(
+    store: &Store,
+    ctx: &Context,
+    publisher: &Publisher,
+    kind: StageKind,
+    batch: Vec<Delivery>,
+) -> Result<(), WorkerError> {
+    let mut work = Vec::with_capacity(batch.len());
+    for delivery in batch {
+        match decode(kind, &delivery) {
+            Ok(input) => work.push((delivery, input)),
+            Err(problem) => {
+                // Not ours to understand: park it on the dead-letter queue for an operator.
+                tracing::error!(%problem, "undecodable message dead-lettered");
+                let _ = delivery.acker.nack(BasicNackOptions { requeue: false, ..BasicNackOptions::default() }).await;
+            }
+        }
+    }
+    if work.is_empty() {
+        return Ok(());
+    }
+    let inputs: Vec<&Input> = work.iter().map(|(_, input)| input).collect();
+    let results = match with_retry(|| apply_all(store, ctx, &inputs)).await {
+        Ok(results) => results.into_iter().map(Ok).collect::<Vec<_>>(),
+        Err(err) => {
+            // One bad message must not hold the others: retry them one by one.
+            tracing::warn!(error = %err, "batch failed; retrying one message at a time");
+            let mut results = Vec::with_capacity(inputs.len());
+            for input in &inputs {
+                results.push(with_retry(|| apply_all(store, ctx, std::slice::from_ref(input))).await.map(|mut r| r.pop().unwrap_or_default()));
+            }
+            results
+        }
+    };
+    let mut envelopes = Vec::new();
+    for ((_, input), result) in work.iter().zip(&results) {
+        if let Ok(outgoing) = result {
+            envelopes.extend(publisher.envelopes(outgoing.clone(), input.ingested_us()));
+        }
+    }
+    publisher.publish_all(&envelopes).await?;
+    for ((delivery, _), result) in work.into_iter().zip(results) {
+        let acked = match result {
+            Ok(_) => delivery.acker.ack(BasicAckOptions::default()).await,
+            Err(err) => {
+                tracing::error!(error = %err, "message failed repeatedly; dead-lettered for an operator");
+                delivery.acker.nack(BasicNackOptions { requeue: false, ..BasicNackOptions::default() }).await
+            }
+        };
+        if let Err(err) = acked {
+            // The channel went away: the broker redelivers, and the stage is idempotent.
+            tracing::warn!(error = %err, "ack lost; the message will be redelivered");
+        }
+    }
+    Ok(())
+}
+
+/// Retry transient store errors (database restarting, connection lost) with backoff for as
+/// long as they last; give up at once on errors the same input will meet again, and after a
+/// few attempts on anything else.
+async fn with_retry<T, F, Fut>(mut f: F) -> Result<T, StoreError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, StoreError>>,
+{
+    let mut delay = Duration::from_millis(50);
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match f().await {
+            Ok(value) => return Ok(value),
+            Err(err) if err.is_transient() => {
+                tracing::warn!(error = %err, ?delay, "store unavailable; retrying");
+            }
+            Err(err) if attempts >= 3 => return Err(err),
+            Err(err) => tracing::warn!(error = %err, attempts, "store error; retrying"),
+        }
+        tokio::time::sleep(delay).await;
+        delay = (delay * 2).min(Duration::from_secs(5));
+    }
+}

@@ -1,0 +1,13 @@
+//! The `mottak-validator` worker: consumes its queue and runs the validator stage
+//! (see `mottak_pipeline::worker` and ARCHITECTURE.md).
+
+use mottak_pipeline::Settings;
+use mottak_pipeline::worker::{self, StageKind};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    mottak_pipeline::telemetry::init();
+    let settings = Settings::load()?;
+    worker::run(settings, StageKind::Validator, mottak_pipeline::telemetry::shutdown_signal()).await?;
+    Ok(())
+}
