@@ -14,7 +14,11 @@ use mottak_pipeline::messages::{Channel, RawDocument};
 use mottak_pipeline::store::{DocState, Store};
 
 #[derive(Parser)]
-#[command(name = "mottak", version, about = "Inbound supplier invoices: EHF / Peppol BIS Billing 3.0 into the ledger")]
+#[command(
+    name = "mottak",
+    version,
+    about = "Inbound supplier invoices: EHF / Peppol BIS Billing 3.0 into the ledger"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -80,9 +84,11 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Ingest { paths } => ingest(&settings, &paths).await?,
         Command::Status { format } => status(&settings, format).await?,
         Command::Rejections { all, format } => rejections(&settings, all, format).await?,
-        Command::Process { paths, format, ledger } => {
-            process::run(&settings, &paths, format == Format::Json, &ledger).await?
-        }
+        Command::Process {
+            paths,
+            format,
+            ledger,
+        } => process::run(&settings, &paths, format == Format::Json, &ledger).await?,
         Command::Bench(args) => bench::run(&settings, args).await?,
     }
     Ok(std::process::ExitCode::SUCCESS)
@@ -90,7 +96,9 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
 
 async fn ingest(settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<()> {
     let files = files::collect(paths)?;
-    let connection = bus::connect(settings, "mottak-ingest").await.context("connecting to RabbitMQ")?;
+    let connection = bus::connect(settings, "mottak-ingest")
+        .await
+        .context("connecting to RabbitMQ")?;
     let channel = connection.create_channel().await?;
     let topology = bus::declare_topology(&channel, settings).await?;
     let publisher = Publisher::new(&connection, topology.clone()).await?;
@@ -108,22 +116,35 @@ async fn ingest(settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<()> {
         envelopes.push(bus::raw_document(&topology, &raw));
     }
     publisher.publish_all(&envelopes).await?;
-    eprintln!("ingested {} document(s) to {}", envelopes.len(), topology.ehf_inbound());
+    eprintln!(
+        "ingested {} document(s) to {}",
+        envelopes.len(),
+        topology.ehf_inbound()
+    );
     let _ = connection.close(200, "done".into()).await;
     Ok(())
 }
 
 async fn status(settings: &Settings, format: Format) -> anyhow::Result<()> {
-    let store = Store::open(&settings.database_url, 1).await.context("opening the store")?;
+    let store = Store::open(&settings.database_url, 1)
+        .await
+        .context("opening the store")?;
     let counts = store.counts().await?;
     let balance = store.trial_balance().await?;
     let queues = queue_depths(settings).await;
     if format == Format::Json {
-        let states: serde_json::Map<String, serde_json::Value> =
-            counts.iter().map(|(s, n)| (s.as_str().to_owned(), (*n).into())).collect();
-        let queues: serde_json::Map<String, serde_json::Value> =
-            queues.iter().map(|(q, n)| (q.clone(), (*n).into())).collect();
-        println!("{}", serde_json::json!({"states": states, "trial_balance_minor": balance, "queues": queues}));
+        let states: serde_json::Map<String, serde_json::Value> = counts
+            .iter()
+            .map(|(s, n)| (s.as_str().to_owned(), (*n).into()))
+            .collect();
+        let queues: serde_json::Map<String, serde_json::Value> = queues
+            .iter()
+            .map(|(q, n)| (q.clone(), (*n).into()))
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({"states": states, "trial_balance_minor": balance, "queues": queues})
+        );
         return Ok(());
     }
     for (state, n) in &counts {
@@ -139,20 +160,36 @@ async fn status(settings: &Settings, format: Format) -> anyhow::Result<()> {
 /// Messages waiting in each queue, best effort (the broker may be down).
 async fn queue_depths(settings: &Settings) -> Vec<(String, u32)> {
     let mut out = Vec::new();
-    let Ok(Ok(connection)) =
-        tokio::time::timeout(std::time::Duration::from_secs(3), bus::connect(settings, "mottak-status")).await
+    let Ok(Ok(connection)) = tokio::time::timeout(
+        std::time::Duration::from_secs(3),
+        bus::connect(settings, "mottak-status"),
+    )
+    .await
     else {
         return out;
     };
     let topology = bus::Topology::new(&settings.queue_prefix);
     let mut queues: Vec<String> = topology.work_queues().to_vec();
-    queues.extend(topology.work_queues().iter().map(|q| bus::Topology::dead(q)));
+    queues.extend(
+        topology
+            .work_queues()
+            .iter()
+            .map(|q| bus::Topology::dead(q)),
+    );
     queues.push(topology.invoice_responses());
     for queue in queues {
         // A passive declare fails (and closes the channel) for a missing queue.
-        let Ok(channel) = connection.create_channel().await else { break };
-        let passive = lapin::options::QueueDeclareOptions { passive: true, ..Default::default() };
-        if let Ok(q) = channel.queue_declare(queue.clone().into(), passive, Default::default()).await {
+        let Ok(channel) = connection.create_channel().await else {
+            break;
+        };
+        let passive = lapin::options::QueueDeclareOptions {
+            passive: true,
+            ..Default::default()
+        };
+        if let Ok(q) = channel
+            .queue_declare(queue.clone().into(), passive, Default::default())
+            .await
+        {
             out.push((queue, q.message_count()));
         }
     }
@@ -161,7 +198,9 @@ async fn queue_depths(settings: &Settings) -> Vec<(String, u32)> {
 }
 
 async fn rejections(settings: &Settings, all: bool, format: Format) -> anyhow::Result<()> {
-    let store = Store::open(&settings.database_url, 1).await.context("opening the store")?;
+    let store = Store::open(&settings.database_url, 1)
+        .await
+        .context("opening the store")?;
     let mut rows = store.documents(Some(DocState::Rejected)).await?;
     if all {
         rows.extend(store.documents(Some(DocState::SetAside)).await?);

@@ -43,15 +43,30 @@ impl Outcome {
             file: file.display().to_string(),
             state: doc.state.as_str().to_owned(),
             stage: doc.stage.clone(),
-            reasons: doc.reasons.iter().filter(|f| f.is_fatal()).map(reason).collect(),
-            warnings: doc.reasons.iter().filter(|f| !f.is_fatal()).map(reason).collect(),
+            reasons: doc
+                .reasons
+                .iter()
+                .filter(|f| f.is_fatal())
+                .map(reason)
+                .collect(),
+            warnings: doc
+                .reasons
+                .iter()
+                .filter(|f| !f.is_fatal())
+                .map(reason)
+                .collect(),
             invoice_number: doc.invoice_number.clone(),
             supplier: doc.supplier_name.clone(),
         }
     }
 }
 
-pub(crate) async fn run(settings: &Settings, paths: &[PathBuf], json: bool, ledger: &Path) -> anyhow::Result<()> {
+pub(crate) async fn run(
+    settings: &Settings,
+    paths: &[PathBuf],
+    json: bool,
+    ledger: &Path,
+) -> anyhow::Result<()> {
     let files = files::collect(paths)?;
     let url = format!("sqlite://{}?mode=rwc", ledger.display());
     let pipeline = Embedded::open(settings, &url)

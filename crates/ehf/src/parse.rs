@@ -17,12 +17,12 @@ mod ubl;
 mod values;
 
 use quick_xml::NsReader;
+use quick_xml::XmlVersion;
 use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
-use quick_xml::events::attributes::AttrError;
 use quick_xml::escape::{EscapeError, resolve_predefined_entity};
+use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesDecl, BytesRef, BytesStart, Event};
 use quick_xml::name::{NamespaceError, ResolveResult};
-use quick_xml::XmlVersion;
 
 use mottak_invoice::{DocumentKind, Invoice};
 
@@ -34,7 +34,7 @@ use tags::{NS_CREDIT_NOTE, NS_INVOICE, NS_SBDH, Tag};
 use ubl::DocBuilder;
 
 /// Bounds on what a received document may cost to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest document accepted, in bytes (default 64 MiB).
     pub max_document_bytes: u64,
@@ -81,7 +81,10 @@ pub struct DecodedAttachment {
 pub fn parse(bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > limits.max_document_bytes {
-        return Err(ParseError::TooLarge { size, limit: limits.max_document_bytes });
+        return Err(ParseError::TooLarge {
+            size,
+            limit: limits.max_document_bytes,
+        });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
@@ -251,7 +254,11 @@ impl<'a> Reader<'a> {
                 }
                 Event::GeneralRef(reference) => self.reference(&reference, at)?,
                 Event::Decl(decl) => self.declaration(&decl, at)?,
-                Event::DocType(_) => return Err(ParseError::Dtd { position: self.position(at) }),
+                Event::DocType(_) => {
+                    return Err(ParseError::Dtd {
+                        position: self.position(at),
+                    });
+                }
                 Event::PI(_) | Event::Comment(_) => {}
                 Event::Eof => return self.finish(),
             }
@@ -264,7 +271,10 @@ impl<'a> Reader<'a> {
             return Err(self.malformed(XmlProblem::ContentAfterRoot, at));
         }
         if self.tags.len() >= self.limits.max_depth {
-            return Err(ParseError::TooDeep { limit: self.limits.max_depth, position: self.position(at) });
+            return Err(ParseError::TooDeep {
+                limit: self.limits.max_depth,
+                position: self.position(at),
+            });
         }
         self.read_attributes(start, at)?;
 
@@ -273,7 +283,12 @@ impl<'a> Reader<'a> {
             ResolveResult::Bound(ns) => Some(ns.0),
             ResolveResult::Unbound => None,
             ResolveResult::Unknown(prefix) => {
-                return Err(self.malformed(XmlProblem::UnknownPrefix { prefix: clip(&prefix) }, at));
+                return Err(self.malformed(
+                    XmlProblem::UnknownPrefix {
+                        prefix: clip(&prefix),
+                    },
+                    at,
+                ));
             }
         };
         let local = local.as_ref();
@@ -302,7 +317,9 @@ impl<'a> Reader<'a> {
             },
             Some(Region::EnvelopeRoot) if tag == Tag::SbdHeader => Region::Header,
             Some(Region::EnvelopeRoot) if self.doc.is_some() => {
-                return Err(ParseError::SeveralPayloads { position: self.position(at) });
+                return Err(ParseError::SeveralPayloads {
+                    position: self.position(at),
+                });
             }
             Some(Region::EnvelopeRoot) => match doc_kind {
                 Some(kind) => self.begin_document(kind, Region::DocRoot),
@@ -313,10 +330,17 @@ impl<'a> Reader<'a> {
         };
 
         self.tags.push(tag);
-        self.frames.push(Frame { region, start: at, name_len: start.name().as_ref().len() });
+        self.frames.push(Frame {
+            region,
+            start: at,
+            name_len: start.name().as_ref().len(),
+        });
         self.text.clear();
         self.capture = match region {
-            Region::Doc => match (self.doc.as_mut(), self.tags.get(self.doc_depth.saturating_add(1)..)) {
+            Region::Doc => match (
+                self.doc.as_mut(),
+                self.tags.get(self.doc_depth.saturating_add(1)..),
+            ) {
                 (Some(doc), Some(path)) => doc.start(path),
                 _ => Capture::None,
             },
@@ -363,13 +387,16 @@ impl<'a> Reader<'a> {
     }
 
     fn end(&mut self) {
-        let Some(frame) = self.frames.last().copied() else { return };
+        let Some(frame) = self.frames.last().copied() else {
+            return;
+        };
         let text = self.text.trim();
         match frame.region {
             Region::Doc => {
-                if let (Some(doc), Some(path)) =
-                    (self.doc.as_mut(), self.tags.get(self.doc_depth.saturating_add(1)..))
-                {
+                if let (Some(doc), Some(path)) = (
+                    self.doc.as_mut(),
+                    self.tags.get(self.doc_depth.saturating_add(1)..),
+                ) {
                     doc.end(path, text, &self.attrs);
                 }
             }
@@ -393,7 +420,10 @@ impl<'a> Reader<'a> {
     /// decoded or dropped.
     fn other_text(&mut self, content: &str, at: usize) -> Result<(), ParseError> {
         if self.frames.is_empty() {
-            if content.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
+            if content
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            {
                 return Ok(());
             }
             return Err(self.outside_root(at));
@@ -414,7 +444,9 @@ impl<'a> Reader<'a> {
             match reference.resolve_char_ref() {
                 Ok(Some(c)) if is_xml_char(c) => c.encode_utf8(&mut buf),
                 _ => {
-                    let problem = XmlProblem::InvalidCharRef { reference: clip(reference) };
+                    let problem = XmlProblem::InvalidCharRef {
+                        reference: clip(reference),
+                    };
                     return Err(self.malformed(problem, at));
                 }
             }
@@ -422,7 +454,9 @@ impl<'a> Reader<'a> {
             match resolve_predefined_entity(reference) {
                 Some(resolved) => resolved,
                 None => {
-                    let problem = XmlProblem::UndefinedEntity { name: clip(reference) };
+                    let problem = XmlProblem::UndefinedEntity {
+                        name: clip(reference),
+                    };
                     return Err(self.malformed(problem, at));
                 }
             }
@@ -467,7 +501,9 @@ impl<'a> Reader<'a> {
                 .text_in
                 .get(name_start..name_start.saturating_add(frame.name_len))
                 .unwrap_or("?");
-            let problem = XmlProblem::Unclosed { element: clip(element) };
+            let problem = XmlProblem::Unclosed {
+                element: clip(element),
+            };
             return Err(self.malformed(problem, frame.start));
         }
         let no_root = self.malformed(XmlProblem::NoRoot, self.text_in.len());
@@ -480,8 +516,11 @@ impl<'a> Reader<'a> {
     }
 
     fn outside_root(&self, at: usize) -> ParseError {
-        let problem =
-            if self.root_done { XmlProblem::ContentAfterRoot } else { XmlProblem::TextBeforeRoot };
+        let problem = if self.root_done {
+            XmlProblem::ContentAfterRoot
+        } else {
+            XmlProblem::TextBeforeRoot
+        };
         self.malformed(problem, at)
     }
 
@@ -489,14 +528,19 @@ impl<'a> Reader<'a> {
         let error_at = self.offset(self.xml.error_position());
         let (problem, at) = match err {
             XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => (
-                XmlProblem::MismatchedEndTag { expected: clip(&expected), found: clip(&found) },
+                XmlProblem::MismatchedEndTag {
+                    expected: clip(&expected),
+                    found: clip(&found),
+                },
                 error_at,
             ),
             XmlError::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
                 let problem = if self.root_done {
                     XmlProblem::ContentAfterRoot
                 } else {
-                    XmlProblem::UnmatchedEndTag { found: clip(&found) }
+                    XmlProblem::UnmatchedEndTag {
+                        found: clip(&found),
+                    }
                 };
                 (problem, error_at)
             }
@@ -509,12 +553,34 @@ impl<'a> Reader<'a> {
             XmlError::Escape(EscapeError::UnrecognizedEntity(_, name)) => {
                 (XmlProblem::UndefinedEntity { name: clip(&name) }, at)
             }
-            XmlError::Namespace(NamespaceError::UnknownPrefix(prefix)) => {
-                (XmlProblem::UnknownPrefix { prefix: clip(&prefix) }, at)
-            }
+            XmlError::Namespace(NamespaceError::UnknownPrefix(prefix)) => (
+                XmlProblem::UnknownPrefix {
+                    prefix: clip(&prefix),
+                },
+                at,
+            ),
             XmlError::Namespace(NamespaceError::TooDeeplyNested(_)) => {
-                return ParseError::TooDeep { limit: self.limits.max_depth, position: self.position(at) };
+                return ParseError::TooDeep {
+                    limit: self.limits.max_depth,
+                    position: self.position(at),
+                };
             }
+            XmlError::Namespace(NamespaceError::TooManyBindings(limit)) => (
+                XmlProblem::Syntax {
+                    detail_nb: format!("mer enn {limit} navneromsdeklarasjoner gjelder samtidig"),
+                    detail_en: format!(
+                        "more than {limit} namespace declarations are in scope at once"
+                    ),
+                },
+                at,
+            ),
+            XmlError::Namespace(other) => (
+                XmlProblem::Syntax {
+                    detail_nb: format!("ugyldig navneromsdeklarasjon ({other})"),
+                    detail_en: format!("invalid namespace declaration ({other})"),
+                },
+                at,
+            ),
             other => (
                 XmlProblem::Syntax {
                     detail_nb: format!("feil i XML-koden ({other})"),
@@ -527,7 +593,10 @@ impl<'a> Reader<'a> {
     }
 
     fn malformed(&self, problem: XmlProblem, at: usize) -> ParseError {
-        ParseError::Malformed { problem, position: self.position(at) }
+        ParseError::Malformed {
+            problem,
+            position: self.position(at),
+        }
     }
 
     /// The position of an offset in the text after the BOM.
@@ -542,13 +611,18 @@ impl<'a> Reader<'a> {
 }
 
 fn problem(nb: &str, en: &str) -> XmlProblem {
-    XmlProblem::Syntax { detail_nb: nb.to_owned(), detail_en: en.to_owned() }
+    XmlProblem::Syntax {
+        detail_nb: nb.to_owned(),
+        detail_en: en.to_owned(),
+    }
 }
 
 /// The reader's syntax errors are all "the input ended inside ...".
 fn syntax_problem(err: SyntaxError) -> XmlProblem {
     let (nb, en) = match err {
-        SyntaxError::InvalidBangMarkup => ("ukjent markering etter «<!»", "unknown markup after \"<!\""),
+        SyntaxError::InvalidBangMarkup => {
+            ("ukjent markering etter «<!»", "unknown markup after \"<!\"")
+        }
         SyntaxError::UnclosedPI => (
             "en prosesseringsinstruksjon blir ikke avsluttet med «?>» før dokumentet slutter",
             "a processing instruction is not closed with \"?>\" before the end of the document",
@@ -588,21 +662,28 @@ fn ill_formed_problem(err: &IllFormedError) -> XmlProblem {
             "XML-deklarasjonen må begynne med version",
             "the XML declaration must start with version",
         ),
-        IllFormedError::UnknownVersion => {
-            problem("ukjent XML-versjon (bare 1.0 og 1.1 finnes)", "unknown XML version (only 1.0 and 1.1 exist)")
-        }
-        IllFormedError::DoubleHyphenInComment => {
-            problem("«--» er ikke tillatt inne i en kommentar", "\"--\" is not allowed inside a comment")
-        }
+        IllFormedError::UnknownVersion => problem(
+            "ukjent XML-versjon (bare 1.0 og 1.1 finnes)",
+            "unknown XML version (only 1.0 and 1.1 exist)",
+        ),
+        IllFormedError::DoubleHyphenInComment => problem(
+            "«--» er ikke tillatt inne i en kommentar",
+            "\"--\" is not allowed inside a comment",
+        ),
         IllFormedError::UnclosedReference => problem(
             "«&» uten avsluttende «;» (skriv &amp; for et &-tegn)",
             "\"&\" without a closing \";\" (write &amp; for an & character)",
         ),
-        IllFormedError::MissingEndTag(name) => XmlProblem::Unclosed { element: clip(name) },
-        IllFormedError::UnmatchedEndTag(found) => XmlProblem::UnmatchedEndTag { found: clip(found) },
-        IllFormedError::MismatchedEndTag { expected, found } => {
-            XmlProblem::MismatchedEndTag { expected: clip(expected), found: clip(found) }
+        IllFormedError::MissingEndTag(name) => XmlProblem::Unclosed {
+            element: clip(name),
+        },
+        IllFormedError::UnmatchedEndTag(found) => {
+            XmlProblem::UnmatchedEndTag { found: clip(found) }
         }
+        IllFormedError::MismatchedEndTag { expected, found } => XmlProblem::MismatchedEndTag {
+            expected: clip(expected),
+            found: clip(found),
+        },
         other => XmlProblem::Syntax {
             detail_nb: format!("feil i XML-koden ({other})"),
             detail_en: format!("error in the XML ({other})"),
@@ -614,11 +695,17 @@ fn ill_formed_problem(err: &IllFormedError) -> XmlProblem {
 fn attribute_problem(err: &AttrError) -> (XmlProblem, usize) {
     match err {
         AttrError::ExpectedEq(at) => (
-            problem("et attributtnavn må følges av «=»", "an attribute name must be followed by \"=\""),
+            problem(
+                "et attributtnavn må følges av «=»",
+                "an attribute name must be followed by \"=\"",
+            ),
             *at,
         ),
         AttrError::ExpectedValue(at) => (
-            problem("«=» må følges av en attributtverdi", "\"=\" must be followed by an attribute value"),
+            problem(
+                "«=» må følges av en attributtverdi",
+                "\"=\" must be followed by an attribute value",
+            ),
             *at,
         ),
         AttrError::UnquotedValue(at) => (
@@ -636,7 +723,10 @@ fn attribute_problem(err: &AttrError) -> (XmlProblem, usize) {
             *at,
         ),
         AttrError::Duplicated(at, _) => (
-            problem("samme attributt står to ganger", "the same attribute appears twice"),
+            problem(
+                "samme attributt står to ganger",
+                "the same attribute appears twice",
+            ),
             *at,
         ),
     }

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// `cbc:CustomizationID` of BIS Invoice Response 3.
-pub const INVOICE_RESPONSE_CUSTOMIZATION_ID: &str = "urn:fdc:peppol.eu:poacc:trns:invoice_response:3";
+pub const INVOICE_RESPONSE_CUSTOMIZATION_ID: &str =
+    "urn:fdc:peppol.eu:poacc:trns:invoice_response:3";
 /// `cbc:ProfileID` of BIS Invoice Response 3.
 pub const INVOICE_RESPONSE_PROFILE_ID: &str = "urn:fdc:peppol.eu:poacc:bis:invoice_response:3";
 
@@ -84,7 +85,12 @@ pub fn invoice_response(r: &InvoiceResponse) -> String {
             r#"<ApplicationResponse xmlns="{NS_APPLICATION_RESPONSE}" xmlns:cac="{NS_CAC}" xmlns:cbc="{NS_CBC}">"#
         ),
     );
-    w.leaf(1, "cbc:CustomizationID", &[], INVOICE_RESPONSE_CUSTOMIZATION_ID);
+    w.leaf(
+        1,
+        "cbc:CustomizationID",
+        &[],
+        INVOICE_RESPONSE_CUSTOMIZATION_ID,
+    );
     w.leaf(1, "cbc:ProfileID", &[], INVOICE_RESPONSE_PROFILE_ID);
     w.leaf(1, "cbc:ID", &[], &r.id);
     w.leaf(1, "cbc:IssueDate", &[], &format_date(r.issue_date));
@@ -99,7 +105,12 @@ pub fn invoice_response(r: &InvoiceResponse) -> String {
 
     w.open(1, "cac:DocumentResponse");
     w.open(2, "cac:Response");
-    w.leaf(3, "cbc:ResponseCode", &[("listID", "UNCL4343OpSubset")], &r.response_code);
+    w.leaf(
+        3,
+        "cbc:ResponseCode",
+        &[("listID", "UNCL4343OpSubset")],
+        &r.response_code,
+    );
     for reason in &r.reasons {
         status(&mut w, "OPStatusReason", reason);
     }
@@ -123,7 +134,12 @@ pub fn invoice_response(r: &InvoiceResponse) -> String {
 
 fn party(w: &mut XmlOut, element: &str, party: &ResponseParty) {
     w.open(1, element);
-    w.leaf(2, "cbc:EndpointID", &[("schemeID", &party.endpoint_scheme)], &party.endpoint);
+    w.leaf(
+        2,
+        "cbc:EndpointID",
+        &[("schemeID", &party.endpoint_scheme)],
+        &party.endpoint,
+    );
     w.open(2, "cac:PartyLegalEntity");
     w.leaf(3, "cbc:RegistrationName", &[], &party.name);
     w.close(2, "cac:PartyLegalEntity");
@@ -136,7 +152,12 @@ fn status(w: &mut XmlOut, list_id: &str, reason: &StatusReason) {
     }
     w.open(3, "cac:Status");
     if !reason.code.trim().is_empty() {
-        w.leaf(4, "cbc:StatusReasonCode", &[("listID", list_id)], &reason.code);
+        w.leaf(
+            4,
+            "cbc:StatusReasonCode",
+            &[("listID", list_id)],
+            &reason.code,
+        );
     }
     if !reason.text.trim().is_empty() {
         w.leaf(4, "cbc:StatusReason", &[], &reason.text);
@@ -146,7 +167,12 @@ fn status(w: &mut XmlOut, list_id: &str, reason: &StatusReason) {
 
 /// `YYYY-MM-DD`, as `xs:date` wants it.
 fn format_date(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 /// Indented XML text, every value escaped.
@@ -188,7 +214,12 @@ fn escape(text: &str) -> String {
     let legal: String = text
         .chars()
         .map(|c| match c {
-            '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => c,
+            '\t'
+            | '\n'
+            | '\r'
+            | '\u{20}'..='\u{D7FF}'
+            | '\u{E000}'..='\u{FFFD}'
+            | '\u{10000}'.. => c,
             _ => '\u{FFFD}',
         })
         .collect();
@@ -210,7 +241,9 @@ mod tests {
             id: "IR-2025-0001".into(),
             issue_date: date!(2025 - 11 - 14),
             issue_time: Some("09:30:00".into()),
-            note: Some("Fakturaen mangler referanse <Ref & Co> / The invoice lacks a reference".into()),
+            note: Some(
+                "Fakturaen mangler referanse <Ref & Co> / The invoice lacks a reference".into(),
+            ),
             sender: ResponseParty {
                 endpoint_scheme: "0192".into(),
                 endpoint: "931235184".into(),
@@ -229,7 +262,10 @@ mod tests {
                            The invoice lacks a reference (order number or contact person)"
                         .into(),
                 },
-                StatusReason { code: "LEG".into(), text: String::new() },
+                StatusReason {
+                    code: "LEG".into(),
+                    text: String::new(),
+                },
             ],
             action: Some(StatusReason {
                 code: "NIN".into(),
@@ -302,7 +338,13 @@ mod tests {
         r.document.issue_date = None;
         r.document.type_code = None;
         let xml = invoice_response(&r);
-        for absent in ["IssueTime", "cbc:Note", "cac:Status", "DocumentTypeCode", "<cbc:IssueDate>2025-11-13"] {
+        for absent in [
+            "IssueTime",
+            "cbc:Note",
+            "cac:Status",
+            "DocumentTypeCode",
+            "<cbc:IssueDate>2025-11-13",
+        ] {
             assert!(!xml.contains(absent), "{absent} in\n{xml}");
         }
     }
@@ -312,14 +354,23 @@ mod tests {
         let mut r = rejection();
         r.note = Some("før\u{1}etter\u{FFFF}".into());
         let xml = invoice_response(&r);
-        assert!(xml.contains("<cbc:Note>før\u{FFFD}etter\u{FFFD}</cbc:Note>"), "{xml}");
+        assert!(
+            xml.contains("<cbc:Note>før\u{FFFD}etter\u{FFFD}</cbc:Note>"),
+            "{xml}"
+        );
     }
 
-    /// (namespace, local name, text, attributes) of every element with text content.
-    fn leaves(xml: &str) -> Vec<(String, String, String, Vec<(String, String)>)> {
+    /// An element with text content, as read back.
+    struct Leaf {
+        namespace: String,
+        name: String,
+        text: String,
+        attrs: Vec<(String, String)>,
+    }
+
+    fn leaves(xml: &str) -> Vec<Leaf> {
         let mut reader = NsReader::from_str(xml);
-        let mut open: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
-        let mut text = String::new();
+        let mut open: Vec<Leaf> = Vec::new();
         let mut out = Vec::new();
         loop {
             match reader.read_resolved_event().unwrap() {
@@ -328,22 +379,34 @@ mod tests {
                         .attributes()
                         .map(|a| {
                             let a = a.unwrap();
-                            (a.key.as_ref().to_owned(), a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned())
+                            let value = a
+                                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .unwrap();
+                            (a.key.as_ref().to_owned(), value.into_owned())
                         })
                         .collect();
-                    open.push((ns.0.to_owned(), e.local_name().as_ref().to_owned(), attrs));
-                    text.clear();
+                    open.push(Leaf {
+                        namespace: ns.0.to_owned(),
+                        name: e.local_name().as_ref().to_owned(),
+                        text: String::new(),
+                        attrs,
+                    });
                 }
-                (_, Event::Text(t)) => text.push_str(&t.xml10_content()),
+                (_, Event::Text(t)) => {
+                    if let Some(leaf) = open.last_mut() {
+                        leaf.text.push_str(&t.xml10_content());
+                    }
+                }
                 (_, Event::GeneralRef(r)) => {
-                    text.push_str(quick_xml::escape::resolve_predefined_entity(&r).unwrap());
+                    let resolved = quick_xml::escape::resolve_predefined_entity(&r).unwrap();
+                    open.last_mut().unwrap().text.push_str(resolved);
                 }
                 (_, Event::End(_)) => {
-                    let (ns, name, attrs) = open.pop().unwrap();
-                    if !text.trim().is_empty() {
-                        out.push((ns, name, text.trim().to_owned(), attrs));
+                    let mut leaf = open.pop().unwrap();
+                    leaf.text = leaf.text.trim().to_owned();
+                    if !leaf.text.is_empty() {
+                        out.push(leaf);
                     }
-                    text.clear();
                 }
                 (_, Event::Eof) => break,
                 (_, Event::Start(e)) => panic!("element without namespace: {e:?}"),
@@ -358,22 +421,33 @@ mod tests {
     fn round_trip() {
         let r = rejection();
         let xml = invoice_response(&r);
-        assert!(xml.contains(&format!("<ApplicationResponse xmlns=\"{NS_APPLICATION_RESPONSE}\"")));
+        assert!(xml.contains(&format!(
+            "<ApplicationResponse xmlns=\"{NS_APPLICATION_RESPONSE}\""
+        )));
         let leaves = leaves(&xml);
         let find = |name: &str| -> Vec<(&str, &[(String, String)])> {
             leaves
                 .iter()
-                .filter(|(_, local, _, _)| local == name)
-                .map(|(_, _, text, attrs)| (text.as_str(), attrs.as_slice()))
+                .filter(|leaf| leaf.name == name)
+                .map(|leaf| (leaf.text.as_str(), leaf.attrs.as_slice()))
                 .collect()
         };
-        assert!(leaves.iter().all(|(ns, ..)| ns == NS_CBC));
-        assert_eq!(find("CustomizationID")[0].0, INVOICE_RESPONSE_CUSTOMIZATION_ID);
+        assert!(leaves.iter().all(|leaf| leaf.namespace == NS_CBC));
+        assert_eq!(
+            find("CustomizationID")[0].0,
+            INVOICE_RESPONSE_CUSTOMIZATION_ID
+        );
         assert_eq!(find("ProfileID")[0].0, INVOICE_RESPONSE_PROFILE_ID);
-        assert_eq!(find("ID").iter().map(|(t, _)| *t).collect::<Vec<_>>(), ["IR-2025-0001", "F-2025-001"]);
+        assert_eq!(
+            find("ID").iter().map(|(t, _)| *t).collect::<Vec<_>>(),
+            ["IR-2025-0001", "F-2025-001"]
+        );
         assert_eq!(find("Note")[0].0, r.note.as_deref().unwrap());
         assert_eq!(
-            find("RegistrationName").iter().map(|(t, _)| *t).collect::<Vec<_>>(),
+            find("RegistrationName")
+                .iter()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>(),
             ["Digitools AS", "Leverandør \"Ås\" & Sønn AS"]
         );
         let endpoints = find("EndpointID");
@@ -381,14 +455,30 @@ mod tests {
         assert_eq!(endpoints[1].1, [("schemeID".to_owned(), "0192".to_owned())]);
         let code = find("ResponseCode");
         assert_eq!(code[0].0, "RE");
-        assert_eq!(code[0].1, [("listID".to_owned(), "UNCL4343OpSubset".to_owned())]);
+        assert_eq!(
+            code[0].1,
+            [("listID".to_owned(), "UNCL4343OpSubset".to_owned())]
+        );
         let reasons = find("StatusReasonCode");
         assert_eq!(
-            reasons.iter().map(|(t, a)| (*t, a[0].1.as_str())).collect::<Vec<_>>(),
-            [("REF", "OPStatusReason"), ("LEG", "OPStatusReason"), ("NIN", "OPStatusAction")]
+            reasons
+                .iter()
+                .map(|(t, a)| (*t, a[0].1.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("REF", "OPStatusReason"),
+                ("LEG", "OPStatusReason"),
+                ("NIN", "OPStatusAction")
+            ]
         );
         assert_eq!(find("StatusReason").len(), 2);
         assert_eq!(find("DocumentTypeCode")[0].0, "380");
-        assert_eq!(find("IssueDate").iter().map(|(t, _)| *t).collect::<Vec<_>>(), ["2025-11-14", "2025-11-13"]);
+        assert_eq!(
+            find("IssueDate")
+                .iter()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>(),
+            ["2025-11-14", "2025-11-13"]
+        );
     }
 }

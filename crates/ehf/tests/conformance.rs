@@ -19,7 +19,10 @@ fn corpus() -> Option<PathBuf> {
     if dir.join("manifest.tsv").is_file() {
         Some(dir)
     } else {
-        eprintln!("note: {} not found; conformance tests skipped", dir.display());
+        eprintln!(
+            "note: {} not found; conformance tests skipped",
+            dir.display()
+        );
         None
     }
 }
@@ -77,7 +80,11 @@ fn every_example_parses_into_its_kind() {
     assert!(examples.len() >= 87, "{} examples", examples.len());
     let mut failures = Vec::new();
     for path in &examples {
-        let relative = path.strip_prefix(&corpus).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = path
+            .strip_prefix(&corpus)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let row = kinds
             .iter()
             .find(|row| row.file == relative)
@@ -88,9 +95,15 @@ fn every_example_parses_into_its_kind() {
             Ok(doc) => {
                 let invoice = &doc.invoice;
                 if invoice.kind.as_str() != expected {
-                    failures.push(format!("{relative}: {} instead of {expected}", invoice.kind));
+                    failures.push(format!(
+                        "{relative}: {} instead of {expected}",
+                        invoice.kind
+                    ));
                 }
-                if invoice.number.is_none() || invoice.issue_date.is_none() || invoice.lines.is_empty() {
+                if invoice.number.is_none()
+                    || invoice.issue_date.is_none()
+                    || invoice.lines.is_empty()
+                {
                     failures.push(format!("{relative}: number, issue date or lines missing"));
                 }
                 // In a document valid under Peppol BIS 3 every value is readable. (Some
@@ -99,7 +112,10 @@ fn every_example_parses_into_its_kind() {
                     failures.push(format!("{relative}: {:?}", invoice.field_errors));
                 }
                 for att in &invoice.attachments {
-                    if matches!(att.problem, Some(mottak_invoice::AttachmentProblem::CorruptBase64 { .. })) {
+                    if matches!(
+                        att.problem,
+                        Some(mottak_invoice::AttachmentProblem::CorruptBase64 { .. })
+                    ) {
                         failures.push(format!("{relative}: {att:?}"));
                     }
                 }
@@ -120,11 +136,20 @@ fn examples_that_carry_the_fields_are_read() {
     let base = read("examples/peppol/examples/base-example.xml");
     assert_eq!(base.kind, DocumentKind::Invoice);
     assert_eq!(base.number.as_deref(), Some("Snippet1"));
-    assert_eq!(base.supplier.registration_name.as_deref(), Some("SupplierOfficialName Ltd"));
+    assert_eq!(
+        base.supplier.registration_name.as_deref(),
+        Some("SupplierOfficialName Ltd")
+    );
     assert_eq!(base.customer.contact.email.as_deref(), Some("lj@buyer.se"));
     assert_eq!(base.payment_means[0].bic.as_deref(), Some("BIC324098"));
-    assert_eq!(base.totals.payable.map(|d| d.to_string()).as_deref(), Some("1656.25"));
-    assert_eq!(base.tax_total.map(|d| d.to_string()).as_deref(), Some("331.25"));
+    assert_eq!(
+        base.totals.payable.map(|d| d.to_string()).as_deref(),
+        Some("1656.25")
+    );
+    assert_eq!(
+        base.tax_total.map(|d| d.to_string()).as_deref(),
+        Some("331.25")
+    );
     assert_eq!(base.allowance_charges.len(), 1);
     assert!(base.allowance_charges[0].is_charge);
 
@@ -134,7 +159,11 @@ fn examples_that_carry_the_fields_are_read() {
 
     let norwegian = read("examples/peppol/national-NO/Norwegian-example-1.xml");
     assert!(
-        norwegian.supplier.tax_registrations.iter().any(|t| t.company_id.ends_with("MVA")),
+        norwegian
+            .supplier
+            .tax_registrations
+            .iter()
+            .any(|t| t.company_id.ends_with("MVA")),
         "{:?}",
         norwegian.supplier.tax_registrations
     );
@@ -152,7 +181,10 @@ fn rule_fragments_never_panic() {
             Err(_) => rejected += 1,
         }
     }
-    eprintln!("rules: {ok} parsed, {rejected} rejected in {:?}", started.elapsed());
+    eprintln!(
+        "rules: {ok} parsed, {rejected} rejected in {:?}",
+        started.elapsed()
+    );
     assert!(ok > 1000, "{ok} parsed, {rejected} rejected");
 }
 
@@ -172,7 +204,10 @@ fn samples(corpus: &Path) -> Vec<Vec<u8>> {
 #[test]
 fn damaged_examples_never_panic() {
     let Some(corpus) = corpus() else { return };
-    let limits = Limits { max_attachment_bytes: 64, ..Limits::default() };
+    let limits = Limits {
+        max_attachment_bytes: 64,
+        ..Limits::default()
+    };
     for sample in samples(&corpus) {
         for cut in (0..sample.len()).step_by(97) {
             let _ = parse(&sample[..cut], &limits);
@@ -188,7 +223,12 @@ fn damaged_examples_never_panic() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // No regression files: the corpus lives outside the repository, so would they.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_damage_never_panics(

@@ -580,8 +580,17 @@ fn tax_total_in_document_currency_carries_the_breakdown() {
       <cac:TaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent></cac:TaxCategory></cac:TaxSubtotal>
   </cac:TaxTotal>"#,
     ));
-    assert_eq!(doc.invoice.tax_total.map(|d| d.to_string()).as_deref(), Some("250"));
-    assert_eq!(doc.invoice.tax_total_in_tax_currency.map(|d| d.to_string()).as_deref(), Some("2900"));
+    assert_eq!(
+        doc.invoice.tax_total.map(|d| d.to_string()).as_deref(),
+        Some("250")
+    );
+    assert_eq!(
+        doc.invoice
+            .tax_total_in_tax_currency
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2900")
+    );
     assert_eq!(doc.invoice.tax_subtotals.len(), 1);
     assert_eq!(doc.invoice.tax_subtotals[0].category.as_deref(), Some("S"));
 
@@ -591,8 +600,17 @@ fn tax_total_in_document_currency_carries_the_breakdown() {
   <cac:TaxTotal><cbc:TaxAmount>7</cbc:TaxAmount></cac:TaxTotal>
   <cac:TaxTotal><cbc:TaxAmount>250</cbc:TaxAmount><cac:TaxSubtotal><cbc:TaxAmount>250</cbc:TaxAmount></cac:TaxSubtotal></cac:TaxTotal>"#,
     ));
-    assert_eq!(doc.invoice.tax_total.map(|d| d.to_string()).as_deref(), Some("250"));
-    assert_eq!(doc.invoice.tax_total_in_tax_currency.map(|d| d.to_string()).as_deref(), Some("7"));
+    assert_eq!(
+        doc.invoice.tax_total.map(|d| d.to_string()).as_deref(),
+        Some("250")
+    );
+    assert_eq!(
+        doc.invoice
+            .tax_total_in_tax_currency
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("7")
+    );
 }
 
 #[test]
@@ -659,7 +677,8 @@ fn bad_values_become_field_errors() {
 
 #[test]
 fn attachments() {
-    let pdf = STANDARD.encode(b"%PDF-1.7\n% a small attachment that needs more than one line of Base64\n");
+    let pdf = STANDARD
+        .encode(b"%PDF-1.7\n% a small attachment that needs more than one line of Base64\n");
     let wrapped: String = pdf
         .as_bytes()
         .chunks(16)
@@ -760,11 +779,20 @@ fn oversized_attachment_is_a_problem_not_an_error() {
   <cbc:EmbeddedDocumentBinaryObject mimeCode="application/pdf" filename="stor.pdf">{pdf}</cbc:EmbeddedDocumentBinaryObject>
 </cac:Attachment></cac:AdditionalDocumentReference>"#
     ));
-    let limits = Limits { max_attachment_bytes: 1000, ..Limits::default() };
+    let limits = Limits {
+        max_attachment_bytes: 1000,
+        ..Limits::default()
+    };
     let doc = parse(xml.as_bytes(), &limits).unwrap();
     assert!(doc.attachments.is_empty());
     let att = &doc.invoice.attachments[0];
-    assert_eq!(att.problem, Some(AttachmentProblem::TooLarge { size: 5009, limit: 1000 }));
+    assert_eq!(
+        att.problem,
+        Some(AttachmentProblem::TooLarge {
+            size: 5009,
+            limit: 1000
+        })
+    );
     assert_eq!(att.detected, Some(FileType::Pdf));
     assert_eq!(att.filename.as_deref(), Some("stor.pdf"));
 }
@@ -886,7 +914,11 @@ fn billion_laughs_is_refused_quickly() {
     );
     let started = Instant::now();
     let err = parse_err(xml.as_bytes(), &Limits::default());
-    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(err.code(), "MOTTAK-DTD");
     assert!(err.message().contains("line 2"), "{}", err.message());
 }
@@ -895,9 +927,24 @@ fn billion_laughs_is_refused_quickly() {
 fn limits_are_enforced() {
     let xml = invoice("<cbc:ID>F-1</cbc:ID>");
     let size = u64::try_from(xml.len()).unwrap();
-    let err = parse_err(xml.as_bytes(), &Limits { max_document_bytes: size - 1, ..Limits::default() });
+    let err = parse_err(
+        xml.as_bytes(),
+        &Limits {
+            max_document_bytes: size - 1,
+            ..Limits::default()
+        },
+    );
     assert_eq!(err.code(), "MOTTAK-SIZE");
-    assert!(parse(xml.as_bytes(), &Limits { max_document_bytes: size, ..Limits::default() }).is_ok());
+    assert!(
+        parse(
+            xml.as_bytes(),
+            &Limits {
+                max_document_bytes: size,
+                ..Limits::default()
+            }
+        )
+        .is_ok()
+    );
 
     let deep = invoice(&format!("{}{}", "<a>".repeat(100), "</a>".repeat(100)));
     let err = parse_err(deep.as_bytes(), &Limits::default());
@@ -906,7 +953,23 @@ fn limits_are_enforced() {
     let shallow = invoice(&format!("{}{}", "<a>".repeat(63), "</a>".repeat(63)));
     assert!(parse(shallow.as_bytes(), &Limits::default()).is_ok());
     let too_deep = invoice(&format!("{}{}", "<a>".repeat(64), "</a>".repeat(64)));
-    assert_eq!(parse_err(too_deep.as_bytes(), &Limits::default()).code(), "MOTTAK-SIZE");
+    assert_eq!(
+        parse_err(too_deep.as_bytes(), &Limits::default()).code(),
+        "MOTTAK-SIZE"
+    );
+
+    let declarations: String = (0..200)
+        .map(|i| format!(" xmlns:p{i}=\"urn:x:{i}\""))
+        .collect();
+    let crowded = format!("<Invoice xmlns=\"{NS_INVOICE}\"{declarations}/>");
+    let err = parse_err(crowded.as_bytes(), &Limits::default());
+    assert_eq!(err.code(), "MOTTAK-XML");
+    assert!(
+        err.message()
+            .contains("more than 128 namespace declarations"),
+        "{}",
+        err.message()
+    );
 }
 
 #[test]
@@ -922,10 +985,15 @@ fn text_forms_are_unescaped() {
 fn byte_order_mark_is_accepted_and_counted_in_positions() {
     let mut xml = b"\xEF\xBB\xBF".to_vec();
     xml.extend_from_slice(invoice("<cbc:ID>F-1</cbc:ID>").as_bytes());
-    assert_eq!(parse(&xml, &Limits::default()).unwrap().invoice.kind, DocumentKind::Invoice);
+    assert_eq!(
+        parse(&xml, &Limits::default()).unwrap().invoice.kind,
+        DocumentKind::Invoice
+    );
 
     let mut bad = b"\xEF\xBB\xBF".to_vec();
-    bad.extend_from_slice(b"<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">&x;</Invoice>");
+    bad.extend_from_slice(
+        b"<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">&x;</Invoice>",
+    );
     let err = parse_err(&bad, &Limits::default());
     assert!(err.message().contains("byte 75"), "{}", err.message());
 }

@@ -106,10 +106,16 @@ impl std::fmt::Display for FileType {
 
 fn looks_like_xml(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    bytes[start..].starts_with(b"<?xml") || bytes[start..].starts_with(b"<")
-        && bytes[start..].get(1).is_some_and(|b| b.is_ascii_alphabetic())
-        && looks_like_text(bytes)
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"<?xml")
+        || bytes[start..].starts_with(b"<")
+            && bytes[start..]
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphabetic())
+            && looks_like_text(bytes)
 }
 
 fn looks_like_text(bytes: &[u8]) -> bool {
@@ -138,7 +144,12 @@ mod tests {
 
     #[track_caller]
     fn check(bytes: &[u8], expected: FileType) {
-        assert_eq!(FileType::detect(bytes), expected, "{:?}", String::from_utf8_lossy(bytes));
+        assert_eq!(
+            FileType::detect(bytes),
+            expected,
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
     }
 
     #[test]
@@ -160,9 +171,10 @@ mod tests {
     fn declared_mime_must_match_bytes() {
         assert!(FileType::Pdf.matches_mime("application/pdf"));
         assert!(!FileType::Text.matches_mime("application/pdf"));
-        assert!(FileType::Zip.matches_mime(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        ));
+        assert!(
+            FileType::Zip
+                .matches_mime("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        );
         assert!(!FileType::Pdf.matches_mime("image/png"));
         assert!(FileType::Text.matches_mime("text/csv"));
         assert!(FileType::Tiff.matches_mime("IMAGE/TIFF"));

@@ -85,21 +85,24 @@ pub struct Party {
 impl Party {
     /// The name to show: legal name, else trading name.
     pub fn display_name(&self) -> Option<&str> {
-        self.registration_name
-            .as_deref()
-            .or(self.name.as_deref())
+        self.registration_name.as_deref().or(self.name.as_deref())
     }
 
     /// The VAT registration (`cac:TaxScheme/cbc:ID` = `VAT`), if any.
     pub fn vat_registration(&self) -> Option<&TaxRegistration> {
-        self.tax_registrations
-            .iter()
-            .find(|t| t.scheme.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("VAT")))
+        self.tax_registrations.iter().find(|t| {
+            t.scheme
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case("VAT"))
+        })
     }
 
     /// Country code of the postal address, upper-cased.
     pub fn country(&self) -> Option<String> {
-        self.address.country.as_ref().map(|c| c.trim().to_ascii_uppercase())
+        self.address
+            .country
+            .as_ref()
+            .map(|c| c.trim().to_ascii_uppercase())
     }
 }
 
@@ -192,7 +195,9 @@ pub struct InvoiceLine {
 impl InvoiceLine {
     /// The line description a clerk reads: the item name, else its description.
     pub fn description(&self) -> Option<&str> {
-        self.item_name.as_deref().or(self.item_description.as_deref())
+        self.item_name
+            .as_deref()
+            .or(self.item_description.as_deref())
     }
 }
 
@@ -228,7 +233,10 @@ pub enum AttachmentProblem {
     /// The decoded attachment is larger than the configured limit.
     TooLarge { size: u64, limit: u64 },
     /// The bytes are not of the declared `mimeCode`.
-    TypeMismatch { declared: String, detected: FileType },
+    TypeMismatch {
+        declared: String,
+        detected: FileType,
+    },
     /// The declared `mimeCode` is not one Peppol BIS Billing 3.0 allows.
     MimeNotAllowed { declared: String },
 }

@@ -29,8 +29,14 @@ impl Account {
         let code = code.trim();
         let valid = !code.is_empty()
             && code.len() <= 20
-            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-        if valid { Ok(Account(code.to_owned())) } else { Err(format!("«{code}» is not an account code")) }
+            && code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if valid {
+            Ok(Account(code.to_owned()))
+        } else {
+            Err(format!("«{code}» is not an account code"))
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -118,7 +124,11 @@ impl Default for AccountMap {
 impl AccountMap {
     fn expense_for(&self, line: &InvoiceLine) -> &Account {
         if let Some(cost) = line.accounting_cost.as_deref().map(str::trim) {
-            if let Some(account) = self.accounting_cost_accounts.iter().find(|a| a.as_str() == cost) {
+            if let Some(account) = self
+                .accounting_cost_accounts
+                .iter()
+                .find(|a| a.as_str() == cost)
+            {
                 return account;
             }
         }
@@ -132,12 +142,15 @@ impl AccountMap {
                 }
             }
         }
-        best.map(|(_, account)| account).unwrap_or(&self.default_expense)
+        best.map(|(_, account)| account)
+            .unwrap_or(&self.default_expense)
     }
 
     fn input_vat_for(&self, rate: Decimal) -> &Account {
         let key = rate.normalize().to_string();
-        self.input_vat_by_rate.get(&key).unwrap_or(&self.input_vat_other)
+        self.input_vat_by_rate
+            .get(&key)
+            .unwrap_or(&self.input_vat_other)
     }
 }
 
@@ -185,9 +198,17 @@ pub enum PostingError {
 }
 
 /// Make the journal entry for an approved invoice or credit note.
-pub fn journal_entry(invoice: &Invoice, accounts: &AccountMap) -> Result<JournalEntry, PostingError> {
-    let date = invoice.issue_date.ok_or(PostingError::Missing("the issue date"))?;
-    let currency_code = invoice.currency.as_deref().ok_or(PostingError::Missing("the currency"))?;
+pub fn journal_entry(
+    invoice: &Invoice,
+    accounts: &AccountMap,
+) -> Result<JournalEntry, PostingError> {
+    let date = invoice
+        .issue_date
+        .ok_or(PostingError::Missing("the issue date"))?;
+    let currency_code = invoice
+        .currency
+        .as_deref()
+        .ok_or(PostingError::Missing("the currency"))?;
     let currency = CurrencyCode::parse(currency_code)
         .map_err(|_| PostingError::Currency(currency_code.to_owned()))?;
     let dp = currency.minor_units();
@@ -196,20 +217,24 @@ pub fn journal_entry(invoice: &Invoice, accounts: &AccountMap) -> Result<Journal
         DocumentKind::CreditNote => Decimal::NEGATIVE_ONE,
     };
     let mut lines = Vec::new();
-    let mut push = |account: &Account, amount: Decimal, description: String, vat_rate: Option<Decimal>| {
-        if amount.scale() > dp && amount.normalize().scale() > dp {
-            return Err(PostingError::Precision { what: description, amount });
-        }
-        if !amount.is_zero() {
-            lines.push(JournalLine {
-                account: account.to_string(),
-                amount: (amount * sign).normalize(),
-                description,
-                vat_rate,
-            });
-        }
-        Ok(())
-    };
+    let mut push =
+        |account: &Account, amount: Decimal, description: String, vat_rate: Option<Decimal>| {
+            if amount.scale() > dp && amount.normalize().scale() > dp {
+                return Err(PostingError::Precision {
+                    what: description,
+                    amount,
+                });
+            }
+            if !amount.is_zero() {
+                lines.push(JournalLine {
+                    account: account.to_string(),
+                    amount: (amount * sign).normalize(),
+                    description,
+                    vat_rate,
+                });
+            }
+            Ok(())
+        };
 
     for (index, line) in invoice.lines.iter().enumerate() {
         let amount = line.amount.ok_or(PostingError::Missing("a line amount"))?;
@@ -218,16 +243,29 @@ pub fn journal_entry(invoice: &Invoice, accounts: &AccountMap) -> Result<Journal
         push(accounts.expense_for(line), amount, description, None)?;
     }
     for ac in &invoice.allowance_charges {
-        let amount = ac.amount.ok_or(PostingError::Missing("an allowance or charge amount"))?;
-        let reason = ac.reason.clone().or(ac.reason_code.clone()).unwrap_or_default();
+        let amount = ac
+            .amount
+            .ok_or(PostingError::Missing("an allowance or charge amount"))?;
+        let reason = ac
+            .reason
+            .clone()
+            .or(ac.reason_code.clone())
+            .unwrap_or_default();
         if ac.is_charge {
             push(&accounts.charges, amount, format!("charge: {reason}"), None)?;
         } else {
-            push(&accounts.allowances, -amount, format!("allowance: {reason}"), None)?;
+            push(
+                &accounts.allowances,
+                -amount,
+                format!("allowance: {reason}"),
+                None,
+            )?;
         }
     }
     for sub in &invoice.tax_subtotals {
-        let tax = sub.tax_amount.ok_or(PostingError::Missing("a VAT amount per rate"))?;
+        let tax = sub
+            .tax_amount
+            .ok_or(PostingError::Missing("a VAT amount per rate"))?;
         let rate = sub.percent.unwrap_or_default();
         let category = sub.category.clone().unwrap_or_default();
         push(
@@ -238,7 +276,12 @@ pub fn journal_entry(invoice: &Invoice, accounts: &AccountMap) -> Result<Journal
         )?;
     }
     let rounding = invoice.totals.rounding.unwrap_or_default();
-    push(&accounts.rounding, rounding, "payable rounding".to_owned(), None)?;
+    push(
+        &accounts.rounding,
+        rounding,
+        "payable rounding".to_owned(),
+        None,
+    )?;
 
     let debits: Decimal = lines
         .iter()
@@ -251,7 +294,10 @@ pub fn journal_entry(invoice: &Invoice, accounts: &AccountMap) -> Result<Journal
         .checked_add(rounding)
         .ok_or(PostingError::Overflow)?;
     if debits != stated * sign {
-        return Err(PostingError::TotalMismatch { computed: debits * sign, stated });
+        return Err(PostingError::TotalMismatch {
+            computed: debits * sign,
+            stated,
+        });
     }
     let supplier = invoice.supplier_name().unwrap_or_default();
     let number = invoice.number.as_deref().unwrap_or_default();
@@ -261,5 +307,11 @@ pub fn journal_entry(invoice: &Invoice, accounts: &AccountMap) -> Result<Journal
         description: format!("{supplier} {} {number}", invoice.kind),
         vat_rate: None,
     });
-    Ok(JournalEntry { kind: invoice.kind, date, currency, payable: debits.normalize(), lines })
+    Ok(JournalEntry {
+        kind: invoice.kind,
+        date,
+        currency,
+        payable: debits.normalize(),
+        lines,
+    })
 }

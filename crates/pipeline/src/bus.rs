@@ -15,7 +15,9 @@ use lapin::options::{
     ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions,
 };
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
-use lapin::{BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, ExchangeKind};
+use lapin::{
+    BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, ExchangeKind,
+};
 
 use crate::config::{QueueType, Settings};
 use crate::stages::Outgoing;
@@ -28,7 +30,9 @@ pub struct Topology {
 
 impl Topology {
     pub fn new(prefix: &str) -> Topology {
-        Topology { prefix: prefix.to_owned() }
+        Topology {
+            prefix: prefix.to_owned(),
+        }
     }
     pub fn ehf_inbound(&self) -> String {
         format!("{}.ehf.inbound", self.prefix)
@@ -75,40 +79,85 @@ pub async fn connect(settings: &Settings, name: &str) -> lapin::Result<Connectio
     let properties = ConnectionProperties::default()
         .with_connection_name(name.into())
         .enable_auto_recover()
-        .configure_backoff(|b| b.with_max_times(usize::MAX).with_max_delay(Duration::from_secs(10)));
+        .configure_backoff(|b| {
+            b.with_max_times(usize::MAX)
+                .with_max_delay(Duration::from_secs(10))
+        });
     Connection::connect(&settings.amqp_url, properties).await
 }
 
 fn durable_queue() -> QueueDeclareOptions {
-    QueueDeclareOptions { durable: true, ..QueueDeclareOptions::default() }
+    QueueDeclareOptions {
+        durable: true,
+        ..QueueDeclareOptions::default()
+    }
 }
 
 /// Declare every exchange and queue. Safe to call from any number of processes.
 pub async fn declare_topology(channel: &Channel, settings: &Settings) -> lapin::Result<Topology> {
     let topology = Topology::new(&settings.queue_prefix);
-    let durable_exchange = ExchangeDeclareOptions { durable: true, ..ExchangeDeclareOptions::default() };
+    let durable_exchange = ExchangeDeclareOptions {
+        durable: true,
+        ..ExchangeDeclareOptions::default()
+    };
     channel
-        .exchange_declare(topology.dlx().into(), ExchangeKind::Direct, durable_exchange, FieldTable::default())
+        .exchange_declare(
+            topology.dlx().into(),
+            ExchangeKind::Direct,
+            durable_exchange,
+            FieldTable::default(),
+        )
         .await?;
     channel
-        .exchange_declare(topology.events().into(), ExchangeKind::Topic, durable_exchange, FieldTable::default())
+        .exchange_declare(
+            topology.events().into(),
+            ExchangeKind::Topic,
+            durable_exchange,
+            FieldTable::default(),
+        )
         .await?;
     for queue in topology.work_queues() {
         let dead = Topology::dead(&queue);
-        channel.queue_declare(dead.clone().into(), durable_queue(), FieldTable::default()).await?;
         channel
-            .queue_bind(dead.into(), topology.dlx().into(), queue.clone().into(), QueueBindOptions::default(), FieldTable::default())
+            .queue_declare(dead.clone().into(), durable_queue(), FieldTable::default())
+            .await?;
+        channel
+            .queue_bind(
+                dead.into(),
+                topology.dlx().into(),
+                queue.clone().into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
             .await?;
         let mut args = queue_arguments(settings);
-        args.insert("x-dead-letter-exchange".into(), AMQPValue::LongString(topology.dlx().into()));
-        args.insert("x-dead-letter-routing-key".into(), AMQPValue::LongString(queue.clone().into()));
-        channel.queue_declare(queue.into(), durable_queue(), args).await?;
+        args.insert(
+            "x-dead-letter-exchange".into(),
+            AMQPValue::LongString(topology.dlx().into()),
+        );
+        args.insert(
+            "x-dead-letter-routing-key".into(),
+            AMQPValue::LongString(queue.clone().into()),
+        );
+        channel
+            .queue_declare(queue.into(), durable_queue(), args)
+            .await?;
     }
     channel
-        .queue_declare(topology.invoice_responses().into(), durable_queue(), queue_arguments(settings))
+        .queue_declare(
+            topology.invoice_responses().into(),
+            durable_queue(),
+            queue_arguments(settings),
+        )
         .await?;
     if settings.erp_queue {
-        channel.queue_declare(topology.erp_queue().into(), durable_queue(), queue_arguments(settings)).await?;
+        channel
+            .queue_declare(
+                topology.erp_queue().into(),
+                durable_queue(),
+                queue_arguments(settings),
+            )
+            .await?;
         channel
             .queue_bind(
                 topology.erp_queue().into(),
@@ -125,7 +174,10 @@ pub async fn declare_topology(channel: &Channel, settings: &Settings) -> lapin::
 fn queue_arguments(settings: &Settings) -> FieldTable {
     let mut args = FieldTable::default();
     if settings.queue_type == QueueType::Quorum {
-        args.insert("x-queue-type".into(), AMQPValue::LongString("quorum".into()));
+        args.insert(
+            "x-queue-type".into(),
+            AMQPValue::LongString("quorum".into()),
+        );
         args.insert(
             "x-delivery-limit".into(),
             AMQPValue::LongLongInt(i64::from(settings.delivery_limit)),
@@ -158,12 +210,16 @@ pub enum PublishError {
     Nacked(String),
     #[error("no queue is bound for {0}: message returned")]
     Unroutable(String),
+    #[error(transparent)]
+    Recovery(#[from] RecoveryError),
 }
 
 impl Publisher {
     pub async fn new(connection: &Connection, topology: Topology) -> lapin::Result<Publisher> {
         let channel = connection.create_channel().await?;
-        channel.confirm_select(ConfirmSelectOptions::default()).await?;
+        channel
+            .confirm_select(ConfirmSelectOptions::default())
+            .await?;
         Ok(Publisher { channel, topology })
     }
 
@@ -192,7 +248,10 @@ impl Publisher {
                     .basic_publish(
                         envelope.exchange.clone().into(),
                         envelope.routing_key.clone().into(),
-                        BasicPublishOptions { mandatory: true, ..BasicPublishOptions::default() },
+                        BasicPublishOptions {
+                            mandatory: true,
+                            ..BasicPublishOptions::default()
+                        },
                         &envelope.body,
                         envelope.properties.clone(),
                     )
@@ -225,7 +284,7 @@ impl Publisher {
             }
             if let Some(e) = error {
                 tracing::warn!(error = %e, unconfirmed = failed.len(), "publish interrupted; waiting for the broker");
-                self.channel.wait_for_recovery(e).await?;
+                recover(&self.channel, e).await?;
             } else if !failed.is_empty() {
                 tokio::time::sleep(Duration::from_millis(100 * u64::from(attempts))).await;
             }
@@ -239,15 +298,30 @@ impl Publisher {
         outgoing
             .into_iter()
             .map(|out| match out {
-                Outgoing::Validate { document_id, body } => {
-                    self.work(self.topology.validate(), document_id, body, ingested_us, "application/json")
-                }
-                Outgoing::Post { document_id, body } => {
-                    self.work(self.topology.post(), document_id, body, ingested_us, "application/json")
-                }
-                Outgoing::InvoiceResponse { document_id, response_id, xml } => {
+                Outgoing::Validate { document_id, body } => self.work(
+                    self.topology.validate(),
+                    document_id,
+                    body,
+                    ingested_us,
+                    "application/json",
+                ),
+                Outgoing::Post { document_id, body } => self.work(
+                    self.topology.post(),
+                    document_id,
+                    body,
+                    ingested_us,
+                    "application/json",
+                ),
+                Outgoing::InvoiceResponse {
+                    document_id,
+                    response_id,
+                    xml,
+                } => {
                     let mut headers = FieldTable::default();
-                    headers.insert("x-mottak-document-id".into(), AMQPValue::LongString(document_id.into()));
+                    headers.insert(
+                        "x-mottak-document-id".into(),
+                        AMQPValue::LongString(document_id.into()),
+                    );
                     Envelope {
                         exchange: String::new(),
                         routing_key: self.topology.invoice_responses(),
@@ -255,10 +329,20 @@ impl Publisher {
                         properties: persistent(&response_id, "application/xml", headers),
                     }
                 }
-                Outgoing::LedgerPosted { document_id, event_id, body } => {
+                Outgoing::LedgerPosted {
+                    document_id,
+                    event_id,
+                    body,
+                } => {
                     let mut headers = FieldTable::default();
-                    headers.insert("x-mottak-document-id".into(), AMQPValue::LongString(document_id.into()));
-                    headers.insert(HEADER_INGESTED_US.into(), AMQPValue::LongLongInt(ingested_us));
+                    headers.insert(
+                        "x-mottak-document-id".into(),
+                        AMQPValue::LongString(document_id.into()),
+                    );
+                    headers.insert(
+                        HEADER_INGESTED_US.into(),
+                        AMQPValue::LongLongInt(ingested_us),
+                    );
                     Envelope {
                         exchange: self.topology.events(),
                         routing_key: LEDGER_POSTED.into(),
@@ -271,9 +355,19 @@ impl Publisher {
             .collect()
     }
 
-    fn work(&self, queue: String, document_id: String, body: Vec<u8>, ingested_us: i64, content_type: &str) -> Envelope {
+    fn work(
+        &self,
+        queue: String,
+        document_id: String,
+        body: Vec<u8>,
+        ingested_us: i64,
+        content_type: &str,
+    ) -> Envelope {
         let mut headers = FieldTable::default();
-        headers.insert(HEADER_INGESTED_US.into(), AMQPValue::LongLongInt(ingested_us));
+        headers.insert(
+            HEADER_INGESTED_US.into(),
+            AMQPValue::LongLongInt(ingested_us),
+        );
         Envelope {
             exchange: String::new(),
             routing_key: queue,
@@ -298,10 +392,19 @@ pub fn persistent(message_id: &str, content_type: &str, headers: FieldTable) -> 
 /// The raw-document envelope that `mottak ingest` publishes.
 pub fn raw_document(topology: &Topology, raw: &crate::messages::RawDocument) -> Envelope {
     let mut headers = FieldTable::default();
-    headers.insert(HEADER_INGESTED_US.into(), AMQPValue::LongLongInt(raw.ingested_us));
-    headers.insert(HEADER_CHANNEL.into(), AMQPValue::LongString(raw.channel.as_str().into()));
+    headers.insert(
+        HEADER_INGESTED_US.into(),
+        AMQPValue::LongLongInt(raw.ingested_us),
+    );
+    headers.insert(
+        HEADER_CHANNEL.into(),
+        AMQPValue::LongString(raw.channel.as_str().into()),
+    );
     if let Some(source) = &raw.source_name {
-        headers.insert(HEADER_SOURCE.into(), AMQPValue::LongString(LongString::from(source.as_str())));
+        headers.insert(
+            HEADER_SOURCE.into(),
+            AMQPValue::LongString(LongString::from(source.as_str())),
+        );
     }
     Envelope {
         exchange: String::new(),
@@ -331,6 +434,43 @@ pub fn header_i64(properties: &BasicProperties, key: &str) -> Option<i64> {
     }
 }
 
+/// How long to wait for lapin's recovery before giving up on the connection (the worker
+/// then starts a new broker session).
+const RECOVERY_PATIENCE: Duration = Duration::from_secs(10);
+
+/// lapin's recovery did not restore the channel in time.
+#[derive(Debug, thiserror::Error)]
+#[error("the broker connection was not restored within {RECOVERY_PATIENCE:?}: {last_error}")]
+pub struct RecoveryError {
+    pub last_error: String,
+}
+
+/// Wait until lapin's automatic recovery has restored `channel` after `error`. An error
+/// that carries no recovery notifier (e.g. "channel state: Reconnecting" from a publish
+/// that raced the reconnect) is waited out by watching the channel's state. Bounded: a
+/// recovery that stalls is reported, and the worker starts a new connection.
+pub async fn recover(channel: &Channel, error: lapin::Error) -> Result<(), RecoveryError> {
+    let deadline = tokio::time::Instant::now() + RECOVERY_PATIENCE;
+    let mut last_error = error.to_string();
+    let mut error = Some(error);
+    loop {
+        if let Some(e) = error.take() {
+            match tokio::time::timeout_at(deadline, channel.wait_for_recovery(e)).await {
+                Ok(Ok(())) => return Ok(()),
+                Ok(Err(e)) => last_error = e.to_string(),
+                Err(_) => return Err(RecoveryError { last_error }),
+            }
+        }
+        if channel.status().connected() {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() > deadline {
+            return Err(RecoveryError { last_error });
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// A consuming channel with bounded prefetch and manual acks.
 pub async fn consume(
     connection: &Connection,
@@ -339,12 +479,17 @@ pub async fn consume(
     consumer_tag: &str,
 ) -> lapin::Result<(Channel, lapin::Consumer)> {
     let channel = connection.create_channel().await?;
-    channel.basic_qos(prefetch, BasicQosOptions::default()).await?;
+    channel
+        .basic_qos(prefetch, BasicQosOptions::default())
+        .await?;
     let consumer = channel
         .basic_consume(
             queue.into(),
             consumer_tag.into(),
-            BasicConsumeOptions { no_ack: false, ..BasicConsumeOptions::default() },
+            BasicConsumeOptions {
+                no_ack: false,
+                ..BasicConsumeOptions::default()
+            },
             FieldTable::default(),
         )
         .await?;

@@ -127,7 +127,10 @@ impl Settings {
             value: self.receiver_org.clone(),
             reason: e.to_string(),
         })?;
-        Ok(ReceiverIdentity { org, name: self.receiver_name.clone() })
+        Ok(ReceiverIdentity {
+            org,
+            name: self.receiver_name.clone(),
+        })
     }
 
     pub fn parse_limits(&self) -> mottak_ehf::Limits {
@@ -187,8 +190,14 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(redact("amqp://guest:secret@host:5672/%2f"), "amqp://guest:***@host:5672/%2f");
-        assert_eq!(redact("postgres://postgres@127.0.0.1/mottak"), "postgres://postgres@127.0.0.1/mottak");
+        assert_eq!(
+            redact("amqp://guest:secret@host:5672/%2f"),
+            "amqp://guest:***@host:5672/%2f"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/mottak"),
+            "postgres://postgres@127.0.0.1/mottak"
+        );
     }
 
     #[test]

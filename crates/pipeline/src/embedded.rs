@@ -56,16 +56,29 @@ impl Embedded {
         let mut invoice_responses = Vec::new();
         let mut events = Vec::new();
         let mut queue: VecDeque<Outgoing> = VecDeque::new();
-        queue.extend(self.step(|tx, ctx| Box::pin(async move { stages::receive(tx, ctx, &raw).await })).await?);
+        queue.extend(
+            self.step(|tx, ctx| Box::pin(async move { stages::receive(tx, ctx, &raw).await }))
+                .await?,
+        );
         while let Some(out) = queue.pop_front() {
             match out {
                 Outgoing::Validate { body, .. } => {
                     let msg: ToValidate = serde_json::from_slice(&body)?;
-                    queue.extend(self.step(|tx, ctx| Box::pin(async move { stages::validate(tx, ctx, &msg).await })).await?);
+                    queue.extend(
+                        self.step(|tx, ctx| {
+                            Box::pin(async move { stages::validate(tx, ctx, &msg).await })
+                        })
+                        .await?,
+                    );
                 }
                 Outgoing::Post { body, .. } => {
                     let msg: ToPost = serde_json::from_slice(&body)?;
-                    queue.extend(self.step(|tx, ctx| Box::pin(async move { stages::post(tx, ctx, &msg).await })).await?);
+                    queue.extend(
+                        self.step(|tx, ctx| {
+                            Box::pin(async move { stages::post(tx, ctx, &msg).await })
+                        })
+                        .await?,
+                    );
                 }
                 Outgoing::InvoiceResponse { xml, .. } => invoice_responses.push(xml),
                 Outgoing::LedgerPosted { body, .. } => events.push(body),
@@ -76,7 +89,11 @@ impl Embedded {
             .document(&id)
             .await?
             .ok_or_else(|| StoreError::Corrupt(format!("document {id} vanished")))?;
-        Ok(Processed { document, invoice_responses, events })
+        Ok(Processed {
+            document,
+            invoice_responses,
+            events,
+        })
     }
 
     async fn step<F>(&self, f: F) -> Result<Vec<Outgoing>, StoreError>
@@ -84,11 +101,15 @@ impl Embedded {
         F: for<'a> FnOnce(
             &'a mut Tx<'_>,
             &'a Context,
-        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<Outgoing>, StoreError>> + Send + 'a>>,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<Vec<Outgoing>, StoreError>> + Send + 'a>,
+        >,
     {
         let mut transaction = self.store.begin().await?;
         let out = {
-            let mut tx = Tx { conn: &mut transaction };
+            let mut tx = Tx {
+                conn: &mut transaction,
+            };
             f(&mut tx, &self.ctx).await?
         };
         transaction.commit().await?;

@@ -93,8 +93,16 @@ impl Expected {
     /// Compare an outcome with this expectation; `None` when it matches, else what differs.
     pub fn mismatch(&self, state: &str, findings: &[mottak_rules::Finding]) -> Option<String> {
         use std::collections::BTreeSet;
-        let fatal: BTreeSet<&str> = findings.iter().filter(|f| f.is_fatal()).map(|f| f.rule.as_str()).collect();
-        let warnings: BTreeSet<&str> = findings.iter().filter(|f| !f.is_fatal()).map(|f| f.rule.as_str()).collect();
+        let fatal: BTreeSet<&str> = findings
+            .iter()
+            .filter(|f| f.is_fatal())
+            .map(|f| f.rule.as_str())
+            .collect();
+        let warnings: BTreeSet<&str> = findings
+            .iter()
+            .filter(|f| !f.is_fatal())
+            .map(|f| f.rule.as_str())
+            .collect();
         let want_fatal: BTreeSet<&str> = self.reasons.iter().map(String::as_str).collect();
         let want_warnings: BTreeSet<&str> = self.warnings.iter().map(String::as_str).collect();
         if state == self.state && fatal == want_fatal && warnings == want_warnings {
@@ -104,12 +112,18 @@ impl Expected {
             "{}: expected {} {want_fatal:?} warnings {want_warnings:?}, got {state} {fatal:?} warnings {warnings:?}: {}",
             self.file,
             self.state,
-            findings.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join(" | ")
+            findings
+                .iter()
+                .map(|f| f.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
         ))
     }
 }
 
 /// The repository's fixture directory for `channel` (`ehf`).
 pub fn dir(channel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(channel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(channel)
 }

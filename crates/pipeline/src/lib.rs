@@ -9,6 +9,7 @@ pub mod fixtures;
 pub mod messages;
 mod stages;
 pub mod store;
+pub mod synthetic;
 pub mod telemetry;
 pub mod worker;
 

@@ -26,10 +26,24 @@ pub struct Context {
 /// A message a stage produced, to be published once its transaction has committed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outgoing {
-    Validate { document_id: String, body: Vec<u8> },
-    Post { document_id: String, body: Vec<u8> },
-    InvoiceResponse { document_id: String, response_id: String, xml: String },
-    LedgerPosted { document_id: String, event_id: String, body: String },
+    Validate {
+        document_id: String,
+        body: Vec<u8>,
+    },
+    Post {
+        document_id: String,
+        body: Vec<u8>,
+    },
+    InvoiceResponse {
+        document_id: String,
+        response_id: String,
+        xml: String,
+    },
+    LedgerPosted {
+        document_id: String,
+        event_id: String,
+        body: String,
+    },
 }
 
 pub(crate) fn now_us() -> i64 {
@@ -82,8 +96,15 @@ pub(crate) async fn receive(
         Ok(parsed) => parsed,
         Err(err) => {
             tracing::info!(reason = err.code(), "set aside: unreadable document");
-            tx.transition(&raw.document_id, DocState::Received, DocState::SetAside, Stage::Receiver, Some(&[unreadable(&err)]), now)
-                .await?;
+            tx.transition(
+                &raw.document_id,
+                DocState::Received,
+                DocState::SetAside,
+                Stage::Receiver,
+                Some(&[unreadable(&err)]),
+                now,
+            )
+            .await?;
             return Ok(Vec::new());
         }
     };
@@ -92,19 +113,31 @@ pub(crate) async fn receive(
             tx.put_blob(&decoded.sha256, &decoded.bytes).await?;
         }
         for (position, attachment) in parsed.invoice.attachments.iter().enumerate() {
-            tx.add_attachment(&raw.document_id, position, attachment).await?;
+            tx.add_attachment(&raw.document_id, position, attachment)
+                .await?;
         }
         let key = mottak_rules::supplier_key(&parsed.invoice);
-        tx.describe(&raw.document_id, &parsed.invoice, key.as_deref()).await?;
-        tx.transition(&raw.document_id, DocState::Received, DocState::Validating, Stage::Receiver, Some(&[]), now)
+        tx.describe(&raw.document_id, &parsed.invoice, key.as_deref())
             .await?;
+        tx.transition(
+            &raw.document_id,
+            DocState::Received,
+            DocState::Validating,
+            Stage::Receiver,
+            Some(&[]),
+            now,
+        )
+        .await?;
     }
     let body = to_json(&ToValidate {
         document_id: raw.document_id.clone(),
         ingested_us: raw.ingested_us,
         invoice: parsed.invoice,
     })?;
-    Ok(vec![Outgoing::Validate { document_id: raw.document_id.clone(), body }])
+    Ok(vec![Outgoing::Validate {
+        document_id: raw.document_id.clone(),
+        body,
+    }])
 }
 
 /// Validator: apply the receiver's rules and the duplicate register; approve for posting
@@ -118,7 +151,9 @@ pub(crate) async fn validate(
     let id = msg.document_id.as_str();
     let invoice = &msg.invoice;
     let Some(status) = tx.status(id).await? else {
-        return Err(StoreError::Corrupt(format!("validation message for unknown document {id}")));
+        return Err(StoreError::Corrupt(format!(
+            "validation message for unknown document {id}"
+        )));
     };
     let key = mottak_rules::supplier_key(invoice).unwrap_or_else(|| format!("document:{id}"));
     match status.state {
@@ -128,7 +163,11 @@ pub(crate) async fn validate(
             return Ok(tx
                 .invoice_response(id)
                 .await?
-                .map(|(response_id, xml)| Outgoing::InvoiceResponse { document_id: id.to_owned(), response_id, xml })
+                .map(|(response_id, xml)| Outgoing::InvoiceResponse {
+                    document_id: id.to_owned(),
+                    response_id,
+                    xml,
+                })
                 .into_iter()
                 .collect());
         }
@@ -137,7 +176,12 @@ pub(crate) async fn validate(
 
     let now = now_us();
     let mut verdict = mottak_rules::check(invoice, &ctx.receiver);
-    if let Some(number) = invoice.number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+    if let Some(number) = invoice
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
         let kind = invoice.kind.as_str();
         // Only an invoice that is otherwise acceptable claims its number: a returned invoice
         // may be sent again, corrected, under the same number.
@@ -147,24 +191,56 @@ pub(crate) async fn validate(
             Some(tx.claim_number(&key, kind, number, id).await?)
         };
         if let Some(holder) = holder.filter(|h| h != id) {
-            let first = tx.source_name(&holder).await?.unwrap_or_else(|| holder.clone());
-            verdict.findings.push(mottak_rules::duplicate(number, &first));
+            let first = tx
+                .source_name(&holder)
+                .await?
+                .unwrap_or_else(|| holder.clone());
+            verdict
+                .findings
+                .push(mottak_rules::duplicate(number, &first));
         }
     }
 
     if verdict.is_rejected() {
         tracing::info!(rules = ?verdict.fatal().map(|f| f.rule.as_str()).collect::<Vec<_>>(), "rejected");
-        tx.transition(id, DocState::Validating, DocState::Rejected, Stage::Validator, Some(&verdict.findings), now)
-            .await?;
+        tx.transition(
+            id,
+            DocState::Validating,
+            DocState::Rejected,
+            Stage::Validator,
+            Some(&verdict.findings),
+            now,
+        )
+        .await?;
         let Some(response) = build_response(invoice, &verdict.findings, &ctx.receiver) else {
-            tracing::warn!("rejected invoice names no supplier endpoint: no Invoice Response can be addressed");
+            tracing::warn!(
+                "rejected invoice names no supplier endpoint: no Invoice Response can be addressed"
+            );
             return Ok(Vec::new());
         };
-        let (response_id, xml) = tx.put_invoice_response(&response.id, id, &mottak_ehf::invoice_response(&response), now).await?;
-        return Ok(vec![Outgoing::InvoiceResponse { document_id: id.to_owned(), response_id, xml }]);
+        let (response_id, xml) = tx
+            .put_invoice_response(
+                &response.id,
+                id,
+                &mottak_ehf::invoice_response(&response),
+                now,
+            )
+            .await?;
+        return Ok(vec![Outgoing::InvoiceResponse {
+            document_id: id.to_owned(),
+            response_id,
+            xml,
+        }]);
     }
-    tx.transition(id, DocState::Validating, DocState::Posting, Stage::Validator, Some(&verdict.findings), now)
-        .await?;
+    tx.transition(
+        id,
+        DocState::Validating,
+        DocState::Posting,
+        Stage::Validator,
+        Some(&verdict.findings),
+        now,
+    )
+    .await?;
     Ok(vec![to_post(msg, key)?])
 }
 
@@ -175,21 +251,37 @@ fn to_post(msg: &ToValidate, supplier_key: String) -> Result<Outgoing, StoreErro
         supplier_key,
         invoice: msg.invoice.clone(),
     })?;
-    Ok(Outgoing::Post { document_id: msg.document_id.clone(), body })
+    Ok(Outgoing::Post {
+        document_id: msg.document_id.clone(),
+        body,
+    })
 }
 
 /// The Peppol BIS Invoice Response 3.0 returning `invoice`, when the supplier can be
 /// addressed (it named an electronic address).
-fn build_response(invoice: &Invoice, findings: &[Finding], receiver: &ReceiverIdentity) -> Option<InvoiceResponse> {
+fn build_response(
+    invoice: &Invoice,
+    findings: &[Finding],
+    receiver: &ReceiverIdentity,
+) -> Option<InvoiceResponse> {
     let endpoint = invoice.supplier.endpoint.as_ref()?;
     let reasons: Vec<StatusReason> = findings
         .iter()
         .filter(|f| f.is_fatal())
-        .map(|f| StatusReason { code: f.code.clone(), text: format!("[{}] {}", f.rule, f.message) })
+        .map(|f| StatusReason {
+            code: f.code.clone(),
+            text: format!("[{}] {}", f.rule, f.message),
+        })
         .collect();
-    let only_duplicate = findings.iter().filter(|f| f.is_fatal()).all(|f| f.rule == "MOTTAK-DUP");
+    let only_duplicate = findings
+        .iter()
+        .filter(|f| f.is_fatal())
+        .all(|f| f.rule == "MOTTAK-DUP");
     let action = if only_duplicate {
-        StatusReason { code: "NOA".into(), text: "Ingen handling nødvendig. / No action required.".into() }
+        StatusReason {
+            code: "NOA".into(),
+            text: "Ingen handling nødvendig. / No action required.".into(),
+        }
     } else {
         StatusReason {
             code: "NIN".into(),
@@ -230,10 +322,16 @@ fn build_response(invoice: &Invoice, findings: &[Finding], receiver: &ReceiverId
 
 /// Poster: one balanced journal entry per approved invoice, and a `ledger.posted` event.
 #[tracing::instrument(skip_all, fields(document_id = %msg.document_id))]
-pub(crate) async fn post(tx: &mut Tx<'_>, ctx: &Context, msg: &ToPost) -> Result<Vec<Outgoing>, StoreError> {
+pub(crate) async fn post(
+    tx: &mut Tx<'_>,
+    ctx: &Context,
+    msg: &ToPost,
+) -> Result<Vec<Outgoing>, StoreError> {
     let id = msg.document_id.as_str();
     let Some(status) = tx.status(id).await? else {
-        return Err(StoreError::Corrupt(format!("posting message for unknown document {id}")));
+        return Err(StoreError::Corrupt(format!(
+            "posting message for unknown document {id}"
+        )));
     };
     let entry_id = format!("je-{id}");
     match status.state {
@@ -242,7 +340,11 @@ pub(crate) async fn post(tx: &mut Tx<'_>, ctx: &Context, msg: &ToPost) -> Result
             return Ok(tx
                 .posted_event(id)
                 .await?
-                .map(|body| Outgoing::LedgerPosted { document_id: id.to_owned(), event_id: entry_id.clone(), body })
+                .map(|body| Outgoing::LedgerPosted {
+                    document_id: id.to_owned(),
+                    event_id: entry_id.clone(),
+                    body,
+                })
                 .into_iter()
                 .collect());
         }
@@ -261,10 +363,20 @@ pub(crate) async fn post(tx: &mut Tx<'_>, ctx: &Context, msg: &ToPost) -> Result
                 rule: "MOTTAK-POSTING".into(),
                 code: "OTH".into(),
                 severity: Severity::Fatal,
-                message: format!("Fakturaen kunne ikke bokføres: {problem}. / The invoice could not be posted: {problem}."),
+                message: format!(
+                    "Fakturaen kunne ikke bokføres: {problem}. / The invoice could not be posted: {problem}."
+                ),
                 location: None,
             };
-            tx.transition(id, DocState::Posting, DocState::SetAside, Stage::Poster, Some(&[finding]), now).await?;
+            tx.transition(
+                id,
+                DocState::Posting,
+                DocState::SetAside,
+                Stage::Poster,
+                Some(&[finding]),
+                now,
+            )
+            .await?;
             return Ok(Vec::new());
         }
     };
@@ -297,7 +409,8 @@ pub(crate) async fn post(tx: &mut Tx<'_>, ctx: &Context, msg: &ToPost) -> Result
         ingested_us: msg.ingested_us,
         posted_us: now,
     };
-    let event_json = serde_json::to_string(&event).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let event_json =
+        serde_json::to_string(&event).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let body = tx
         .post_entry(&StoredEntry {
             id: &entry_id,
@@ -314,19 +427,37 @@ pub(crate) async fn post(tx: &mut Tx<'_>, ctx: &Context, msg: &ToPost) -> Result
             lines,
         })
         .await?;
-    tx.transition(id, DocState::Posting, DocState::Posted, Stage::Poster, None, now).await?;
-    Ok(vec![Outgoing::LedgerPosted { document_id: id.to_owned(), event_id: entry_id, body }])
+    tx.transition(
+        id,
+        DocState::Posting,
+        DocState::Posted,
+        Stage::Poster,
+        None,
+        now,
+    )
+    .await?;
+    Ok(vec![Outgoing::LedgerPosted {
+        document_id: id.to_owned(),
+        event_id: entry_id,
+        body,
+    }])
 }
 
-fn to_stored_lines(entry: &mottak_invoice::posting::JournalEntry) -> Result<Vec<StoredLine>, String> {
+fn to_stored_lines(
+    entry: &mottak_invoice::posting::JournalEntry,
+) -> Result<Vec<StoredLine>, String> {
     let dp = entry.currency.minor_units();
     entry
         .lines
         .iter()
         .map(|line| {
-            let amount_minor = mottak_invoice::money::minor_units(line.amount, dp).ok_or_else(|| {
-                format!("the amount {} on account {} is not in whole minor units", line.amount, line.account)
-            })?;
+            let amount_minor =
+                mottak_invoice::money::minor_units(line.amount, dp).ok_or_else(|| {
+                    format!(
+                        "the amount {} on account {} is not in whole minor units",
+                        line.amount, line.account
+                    )
+                })?;
             Ok(StoredLine {
                 account: line.account.clone(),
                 amount_minor,

@@ -51,7 +51,10 @@ impl DocState {
     }
 
     pub fn is_final(self) -> bool {
-        matches!(self, DocState::Posted | DocState::Rejected | DocState::SetAside)
+        matches!(
+            self,
+            DocState::Posted | DocState::Rejected | DocState::SetAside
+        )
     }
 }
 
@@ -108,8 +111,10 @@ impl StoreError {
                     // Serialization failure, deadlock, too many connections, shutdown, and
                     // the whole class 08 (connection exception).
                     db.code().is_some_and(|c| {
-                        matches!(c.as_ref(), "40001" | "40P01" | "53300" | "57P01" | "57P02" | "57P03")
-                            || c.starts_with("08")
+                        matches!(
+                            c.as_ref(),
+                            "40001" | "40P01" | "53300" | "57P01" | "57P02" | "57P03"
+                        ) || c.starts_with("08")
                     })
                 }
                 _ => false,
@@ -171,7 +176,10 @@ impl Store {
         for state in DocState::ALL {
             let n = rows
                 .iter()
-                .filter(|r| r.try_get::<String, _>("state").is_ok_and(|s| s == state.as_str()))
+                .filter(|r| {
+                    r.try_get::<String, _>("state")
+                        .is_ok_and(|s| s == state.as_str())
+                })
                 .map(|r| r.try_get::<i64, _>("n"))
                 .next()
                 .transpose()?
@@ -183,9 +191,11 @@ impl Store {
 
     /// Σ of every journal line, in minor units: zero when the ledger balances.
     pub async fn trial_balance(&self) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS total FROM journal_lines")
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS total FROM journal_lines",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok(row.try_get::<i64, _>("total")?)
     }
 
@@ -209,21 +219,37 @@ impl Store {
 
     /// Number of journal entries per document id (to prove "exactly once").
     pub async fn entries_per_document(&self) -> Result<Vec<(String, i64)>, StoreError> {
-        let rows = sqlx::query("SELECT document_id, COUNT(*) AS n FROM journal_entries GROUP BY document_id")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT document_id, COUNT(*) AS n FROM journal_entries GROUP BY document_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get::<String, _>("document_id")?, r.try_get::<i64, _>("n")?)))
+            .map(|r| {
+                Ok((
+                    r.try_get::<String, _>("document_id")?,
+                    r.try_get::<i64, _>("n")?,
+                ))
+            })
             .collect()
     }
 
     /// The stored Invoice Response of a document.
-    pub async fn invoice_response(&self, document_id: &str) -> Result<Option<(String, String)>, StoreError> {
+    pub async fn invoice_response(
+        &self,
+        document_id: &str,
+    ) -> Result<Option<(String, String)>, StoreError> {
         let row = sqlx::query("SELECT id, xml FROM invoice_responses WHERE document_id = $1")
             .bind(document_id)
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|r| Ok((r.try_get::<String, _>("id")?, r.try_get::<String, _>("xml")?))).transpose()
+        row.map(|r| {
+            Ok((
+                r.try_get::<String, _>("id")?,
+                r.try_get::<String, _>("xml")?,
+            ))
+        })
+        .transpose()
     }
 
     /// The original bytes of a document.
@@ -234,7 +260,9 @@ impl Store {
         .bind(document_id)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| r.try_get::<Vec<u8>, _>("content")).transpose().map_err(Into::into)
+        row.map(|r| r.try_get::<Vec<u8>, _>("content"))
+            .transpose()
+            .map_err(Into::into)
     }
 
     pub async fn close(&self) {
@@ -269,9 +297,11 @@ impl DocumentRow {
             doc_kind: r.try_get("doc_kind")?,
             invoice_number: r.try_get("invoice_number")?,
             supplier_name: r.try_get("supplier_name")?,
-            state: DocState::parse(&state).ok_or_else(|| StoreError::Corrupt(format!("state {state}")))?,
+            state: DocState::parse(&state)
+                .ok_or_else(|| StoreError::Corrupt(format!("state {state}")))?,
             stage: r.try_get("stage")?,
-            reasons: serde_json::from_str(&reasons).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            reasons: serde_json::from_str(&reasons)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
             received_us: r.try_get("received_us")?,
             updated_us: r.try_get("updated_us")?,
         })
@@ -335,7 +365,9 @@ impl Tx<'_> {
         .bind(doc.now_us)
         .execute(&mut *self.conn)
         .await?;
-        self.status(doc.id).await?.ok_or_else(|| StoreError::Corrupt(format!("document {} vanished", doc.id)))
+        self.status(doc.id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("document {} vanished", doc.id)))
     }
 
     pub(crate) async fn status(&mut self, id: &str) -> Result<Option<DocStatus>, StoreError> {
@@ -360,7 +392,10 @@ impl Tx<'_> {
         position: usize,
         att: &mottak_invoice::Attachment,
     ) -> Result<(), StoreError> {
-        let problem = att.problem.as_ref().map(|p| serde_json::to_string(p).unwrap_or_default());
+        let problem = att
+            .problem
+            .as_ref()
+            .map(|p| serde_json::to_string(p).unwrap_or_default());
         sqlx::query(
             "INSERT INTO attachments (document_id, position, sha256, filename, declared_mime, detected_type, external_uri, problem) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (document_id, position) DO NOTHING",
@@ -415,7 +450,8 @@ impl Tx<'_> {
         invoice: &mottak_invoice::Invoice,
         supplier_key: Option<&str>,
     ) -> Result<(), StoreError> {
-        let json = serde_json::to_string(invoice).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let json =
+            serde_json::to_string(invoice).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
             "UPDATE documents SET doc_kind = $1, invoice_number = $2, supplier_name = $3, supplier_key = $4, invoice_json = $5 WHERE id = $6",
         )
@@ -445,7 +481,9 @@ impl Tx<'_> {
         .bind(clean(number))
         .fetch_optional(&mut *self.conn)
         .await?;
-        row.map(|r| r.try_get::<String, _>("document_id")).transpose().map_err(Into::into)
+        row.map(|r| r.try_get::<String, _>("document_id"))
+            .transpose()
+            .map_err(Into::into)
     }
 
     /// Claim an invoice number for a document; returns the holder after the claim (this
@@ -509,11 +547,20 @@ impl Tx<'_> {
             .bind(document_id)
             .fetch_optional(&mut *self.conn)
             .await?;
-        row.map(|r| Ok((r.try_get::<String, _>("id")?, r.try_get::<String, _>("xml")?))).transpose()
+        row.map(|r| {
+            Ok((
+                r.try_get::<String, _>("id")?,
+                r.try_get::<String, _>("xml")?,
+            ))
+        })
+        .transpose()
     }
 
     /// Insert a journal entry unless the document has one. Returns the stored event JSON.
-    pub(crate) async fn post_entry(&mut self, entry: &StoredEntry<'_>) -> Result<String, StoreError> {
+    pub(crate) async fn post_entry(
+        &mut self,
+        entry: &StoredEntry<'_>,
+    ) -> Result<String, StoreError> {
         if let Some(event) = self.posted_event(entry.document_id).await? {
             return Ok(event);
         }
@@ -545,7 +592,15 @@ impl Tx<'_> {
                 if i > 0 {
                     sql.push_str(", ");
                 }
-                sql.push_str(&format!("(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6));
+                sql.push_str(&format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${})",
+                    b + 1,
+                    b + 2,
+                    b + 3,
+                    b + 4,
+                    b + 5,
+                    b + 6
+                ));
             }
             // Audited: the SQL is built only from placeholders; every value is bound.
             let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -564,12 +619,17 @@ impl Tx<'_> {
         Ok(entry.event_json.to_owned())
     }
 
-    pub(crate) async fn posted_event(&mut self, document_id: &str) -> Result<Option<String>, StoreError> {
+    pub(crate) async fn posted_event(
+        &mut self,
+        document_id: &str,
+    ) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT event_json FROM journal_entries WHERE document_id = $1")
             .bind(document_id)
             .fetch_optional(&mut *self.conn)
             .await?;
-        row.map(|r| r.try_get::<String, _>("event_json")).transpose().map_err(Into::into)
+        row.map(|r| r.try_get::<String, _>("event_json"))
+            .transpose()
+            .map_err(Into::into)
     }
 }
 

@@ -64,39 +64,120 @@ pub enum WorkerError {
     Amqp(#[from] lapin::Error),
     #[error("publishing: {0}")]
     Publish(#[from] bus::PublishError),
+    #[error("the broker connection was not restored within {STALL_LIMIT:?}")]
+    Stalled,
+    #[error(transparent)]
+    Recovery(#[from] bus::RecoveryError),
+    #[error("the broker cancelled the consumer")]
+    ConsumerCancelled,
 }
 
 /// Run one stage until `shutdown` resolves (then finish the batch in hand and return).
-pub async fn run(settings: Settings, kind: StageKind, shutdown: impl Future<Output = ()>) -> Result<(), WorkerError> {
+///
+/// lapin's automatic recovery restores the connection after most failures. Should it stall
+/// (no connection for [`STALL_LIMIT`]) the worker drops the whole broker session and starts
+/// a new one; deliveries in hand are returned by the broker and redelivered.
+pub async fn run(
+    settings: Settings,
+    kind: StageKind,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), WorkerError> {
     let receiver = settings.receiver()?;
-    let ctx = Context { receiver, limits: settings.parse_limits(), accounts: settings.accounts.clone() };
+    let ctx = Context {
+        receiver,
+        limits: settings.parse_limits(),
+        accounts: settings.accounts.clone(),
+    };
     let store = Store::open(&settings.database_url, 4).await?;
-    let connection = bus::connect(&settings, &format!("mottak-{}", kind.name())).await?;
+    tokio::pin!(shutdown);
+    loop {
+        match session(&settings, &store, &ctx, kind, &mut shutdown).await {
+            Ok(()) => break,
+            Err(err) => {
+                tracing::error!(worker = kind.name(), error = %err, "broker session lost; starting a new one");
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
+                }
+            }
+        }
+    }
+    tracing::info!(worker = kind.name(), "shutting down");
+    store.close().await;
+    Ok(())
+}
+
+/// How long a worker tolerates a broker connection that lapin has not restored.
+pub const STALL_LIMIT: Duration = Duration::from_secs(10);
+
+/// One broker connection's life: consume, handle, until shutdown (`Ok`) or failure (`Err`).
+async fn session(
+    settings: &Settings,
+    store: &Store,
+    ctx: &Context,
+    kind: StageKind,
+    shutdown: &mut std::pin::Pin<&mut impl Future<Output = ()>>,
+) -> Result<(), WorkerError> {
+    let connection = bus::connect(settings, &format!("mottak-{}", kind.name())).await?;
+    let result = consume_loop(settings, store, ctx, kind, shutdown, &connection).await;
+    // A broken connection may not close cleanly: don't wait long for it.
+    let _ = tokio::time::timeout(
+        Duration::from_secs(2),
+        connection.close(200, "session end".into()),
+    )
+    .await;
+    result
+}
+
+async fn consume_loop(
+    settings: &Settings,
+    store: &Store,
+    ctx: &Context,
+    kind: StageKind,
+    shutdown: &mut std::pin::Pin<&mut impl Future<Output = ()>>,
+    connection: &lapin::Connection,
+) -> Result<(), WorkerError> {
     let setup = connection.create_channel().await?;
-    let topology = bus::declare_topology(&setup, &settings).await?;
-    let publisher = Publisher::new(&connection, topology.clone()).await?;
+    let topology = bus::declare_topology(&setup, settings).await?;
+    let publisher = Publisher::new(connection, topology.clone()).await?;
     let queue = match kind {
         StageKind::Receiver => topology.ehf_inbound(),
         StageKind::Validator => topology.validate(),
         StageKind::Poster => topology.post(),
     };
-    let (channel, mut consumer) = bus::consume(&connection, &queue, settings.prefetch, kind.name()).await?;
+    let (channel, mut consumer) =
+        bus::consume(connection, &queue, settings.prefetch, kind.name()).await?;
     tracing::info!(worker = kind.name(), %queue, prefetch = settings.prefetch, batch = settings.batch_size, "consuming");
 
-    tokio::pin!(shutdown);
     let batch_wait = Duration::from_millis(settings.batch_wait_ms);
+    let mut watchdog = tokio::time::interval(Duration::from_secs(1));
+    let mut disconnected_since: Option<tokio::time::Instant> = None;
     loop {
         let first = tokio::select! {
-            () = &mut shutdown => break,
+            () = shutdown.as_mut() => {
+                let _ = channel.close(200, "shutdown".into()).await;
+                return Ok(());
+            }
+            _ = watchdog.tick() => {
+                if connection.status().connected() {
+                    disconnected_since = None;
+                } else {
+                    let since = *disconnected_since.get_or_insert_with(tokio::time::Instant::now);
+                    if since.elapsed() > STALL_LIMIT {
+                        return Err(WorkerError::Stalled);
+                    }
+                }
+                continue;
+            }
             next = consumer.next() => next,
         };
         let mut batch = Vec::with_capacity(settings.batch_size);
         match first {
-            None => break,
+            None => return Err(WorkerError::ConsumerCancelled),
             Some(Ok(delivery)) => batch.push(delivery),
             Some(Err(err)) => {
                 tracing::warn!(error = %err, "consumer interrupted; waiting for recovery");
-                channel.wait_for_recovery(err).await?;
+                bus::recover(&channel, err).await?;
                 continue;
             }
         }
@@ -107,7 +188,7 @@ pub async fn run(settings: Settings, kind: StageKind, shutdown: impl Future<Outp
                 Ok(Some(Err(err))) => {
                     // The deliveries in hand died with their channel; they come again.
                     tracing::warn!(error = %err, "consumer interrupted; waiting for recovery");
-                    channel.wait_for_recovery(err).await?;
+                    bus::recover(&channel, err).await?;
                     batch.clear();
                     break;
                 }
@@ -115,19 +196,15 @@ pub async fn run(settings: Settings, kind: StageKind, shutdown: impl Future<Outp
             }
         }
         if !batch.is_empty() {
-            handle_batch(&store, &ctx, &publisher, kind, batch).await?;
+            handle_batch(store, ctx, &publisher, kind, batch).await?;
         }
     }
-    tracing::info!(worker = kind.name(), "shutting down");
-    let _ = channel.close(200, "shutdown".into()).await;
-    let _ = connection.close(200, "shutdown".into()).await;
-    store.close().await;
-    Ok(())
 }
 
 fn decode(kind: StageKind, delivery: &Delivery) -> Result<Input, String> {
     let props = &delivery.properties;
-    let ingested_us = bus::header_i64(props, bus::HEADER_INGESTED_US).unwrap_or_else(stages::now_us);
+    let ingested_us =
+        bus::header_i64(props, bus::HEADER_INGESTED_US).unwrap_or_else(stages::now_us);
     match kind {
         StageKind::Receiver => {
             // A publisher that gives no message id still gets exactly-once handling of
@@ -149,8 +226,12 @@ fn decode(kind: StageKind, delivery: &Delivery) -> Result<Input, String> {
                 bytes: delivery.data.clone(),
             }))
         }
-        StageKind::Validator => serde_json::from_slice(&delivery.data).map(Input::Validate).map_err(|e| e.to_string()),
-        StageKind::Poster => serde_json::from_slice(&delivery.data).map(Input::Post).map_err(|e| e.to_string()),
+        StageKind::Validator => serde_json::from_slice(&delivery.data)
+            .map(Input::Validate)
+            .map_err(|e| e.to_string()),
+        StageKind::Poster => serde_json::from_slice(&delivery.data)
+            .map(Input::Post)
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -163,11 +244,17 @@ async fn apply(tx: &mut Tx<'_>, ctx: &Context, input: &Input) -> Result<Vec<Outg
 }
 
 /// Apply the stage to every input in one transaction.
-async fn apply_all(store: &Store, ctx: &Context, inputs: &[&Input]) -> Result<Vec<Vec<Outgoing>>, StoreError> {
+async fn apply_all(
+    store: &Store,
+    ctx: &Context,
+    inputs: &[&Input],
+) -> Result<Vec<Vec<Outgoing>>, StoreError> {
     let mut transaction = store.begin().await?;
     let mut results = Vec::with_capacity(inputs.len());
     {
-        let mut tx = Tx { conn: &mut transaction };
+        let mut tx = Tx {
+            conn: &mut transaction,
+        };
         for input in inputs {
             results.push(apply(&mut tx, ctx, input).await?);
         }
@@ -191,7 +278,13 @@ async fn handle_batch(
             Err(problem) => {
                 // Not ours to understand: park it on the dead-letter queue for an operator.
                 tracing::error!(%problem, "undecodable message dead-lettered");
-                let _ = delivery.acker.nack(BasicNackOptions { requeue: false, ..BasicNackOptions::default() }).await;
+                let _ = delivery
+                    .acker
+                    .nack(BasicNackOptions {
+                        requeue: false,
+                        ..BasicNackOptions::default()
+                    })
+                    .await;
             }
         }
     }
@@ -206,7 +299,11 @@ async fn handle_batch(
             tracing::warn!(error = %err, "batch failed; retrying one message at a time");
             let mut results = Vec::with_capacity(inputs.len());
             for input in &inputs {
-                results.push(with_retry(|| apply_all(store, ctx, std::slice::from_ref(input))).await.map(|mut r| r.pop().unwrap_or_default()));
+                results.push(
+                    with_retry(|| apply_all(store, ctx, std::slice::from_ref(input)))
+                        .await
+                        .map(|mut r| r.pop().unwrap_or_default()),
+                );
             }
             results
         }
@@ -223,7 +320,13 @@ async fn handle_batch(
             Ok(_) => delivery.acker.ack(BasicAckOptions::default()).await,
             Err(err) => {
                 tracing::error!(error = %err, "message failed repeatedly; dead-lettered for an operator");
-                delivery.acker.nack(BasicNackOptions { requeue: false, ..BasicNackOptions::default() }).await
+                delivery
+                    .acker
+                    .nack(BasicNackOptions {
+                        requeue: false,
+                        ..BasicNackOptions::default()
+                    })
+                    .await
             }
         };
         if let Err(err) = acked {

@@ -22,7 +22,13 @@ const fn fatal(
     nb: &'static str,
     en: &'static str,
 ) -> RuleDef {
-    RuleDef { id, code, severity: Severity::Fatal, nb, en }
+    RuleDef {
+        id,
+        code,
+        severity: Severity::Fatal,
+        nb,
+        en,
+    }
 }
 
 const fn warning(
@@ -31,53 +37,203 @@ const fn warning(
     nb: &'static str,
     en: &'static str,
 ) -> RuleDef {
-    RuleDef { id, code, severity: Severity::Warning, nb, en }
+    RuleDef {
+        id,
+        code,
+        severity: Severity::Warning,
+        nb,
+        en,
+    }
 }
 
 /// Every rule the validator and the receiver apply, in the order they are checked.
 pub const CATALOGUE: &[RuleDef] = &[
     // Set aside by the receiver: the document cannot be read at all.
-    fatal("MOTTAK-XML", "UNR", "Dokumentet må være gyldig XML.", "The document must be well-formed XML."),
-    fatal("MOTTAK-DTD", "UNR", "Dokumentet kan ikke ha DOCTYPE/DTD.", "The document must not contain a DOCTYPE/DTD."),
-    fatal("MOTTAK-NOT-UBL", "UNR", "Dokumentet må være en UBL 2.1 Invoice eller CreditNote (EHF 3.0 / Peppol BIS Billing 3.0).", "The document must be a UBL 2.1 Invoice or CreditNote (EHF 3.0 / Peppol BIS Billing 3.0)."),
-    fatal("MOTTAK-SIZE", "UNR", "Dokumentet er for stort eller for dypt nøstet.", "The document is too large or too deeply nested."),
-    fatal("MOTTAK-ENCODING", "UNR", "Dokumentet må være kodet i UTF-8.", "The document must be encoded in UTF-8."),
+    fatal(
+        "MOTTAK-XML",
+        "UNR",
+        "Dokumentet må være gyldig XML.",
+        "The document must be well-formed XML.",
+    ),
+    fatal(
+        "MOTTAK-DTD",
+        "UNR",
+        "Dokumentet kan ikke ha DOCTYPE/DTD.",
+        "The document must not contain a DOCTYPE/DTD.",
+    ),
+    fatal(
+        "MOTTAK-NOT-UBL",
+        "UNR",
+        "Dokumentet må være en UBL 2.1 Invoice eller CreditNote (EHF 3.0 / Peppol BIS Billing 3.0).",
+        "The document must be a UBL 2.1 Invoice or CreditNote (EHF 3.0 / Peppol BIS Billing 3.0).",
+    ),
+    fatal(
+        "MOTTAK-SIZE",
+        "UNR",
+        "Dokumentet er for stort eller for dypt nøstet.",
+        "The document is too large or too deeply nested.",
+    ),
+    fatal(
+        "MOTTAK-ENCODING",
+        "UNR",
+        "Dokumentet må være kodet i UTF-8.",
+        "The document must be encoded in UTF-8.",
+    ),
     // The receiver's formal requirements.
-    warning("MOTTAK-PROFILE", "OTH", "Dokumentet bør følge Peppol BIS Billing 3.0 (CustomizationID).", "The document should follow Peppol BIS Billing 3.0 (CustomizationID)."),
-    fatal("MOTTAK-FIELD", "LEG", "Verdier må ha riktig format (beløp, datoer, indikatorer).", "Values must have the right format (amounts, dates, indicators)."),
-    fatal("MOTTAK-NUMBER", "LEG", "Fakturaen må ha et fakturanummer.", "The invoice must have an invoice number."),
-    fatal("MOTTAK-ISSUE-DATE", "LEG", "Fakturaen må ha en fakturadato.", "The invoice must have an issue date."),
-    fatal("MOTTAK-DUE-DATE", "PAY", "Fakturaen må ha en forfallsdato.", "The invoice must have a due date."),
-    fatal("MOTTAK-CURRENCY", "FIN", "Fakturaen må oppgi en gyldig valuta (ISO 4217).", "The invoice must state a valid currency (ISO 4217)."),
-    fatal("MOTTAK-SUPPLIER", "LEG", "Leverandørens navn må oppgis.", "The supplier's name must be given."),
-    fatal("MOTTAK-ORGNR", "LEG", "Leverandørens organisasjonsnummer må oppgis og være gyldig.", "The supplier's organisation number must be given and valid."),
-    fatal("MOTTAK-MVA", "LEG", "MVA-registrerte leverandører må oppgi organisasjonsnummeret etterfulgt av MVA.", "VAT-registered suppliers must give their organisation number followed by MVA."),
-    fatal("MOTTAK-BANK", "PAY", "Norske leverandører må oppgi et gyldig kontonummer (11 siffer) eller IBAN.", "Norwegian suppliers must give a valid bank account number (11 digits) or IBAN."),
-    fatal("MOTTAK-IBAN", "PAY", "Utenlandske leverandører må oppgi gyldig IBAN og BIC (SWIFT).", "Foreign suppliers must give a valid IBAN and BIC (SWIFT)."),
-    fatal("MOTTAK-BUYER", "LEG", "Kjøpers navn og organisasjonsnummer må oppgis.", "The buyer's name and organisation number must be given."),
-    fatal("MOTTAK-REC", "REC", "Fakturaen må være stilet til oss som kjøper.", "The invoice must be addressed to us as the buyer."),
-    fatal("MOTTAK-REF", "REF", "Fakturaen må ha en referanse: bestillerreferanse, ordrenummer, kontaktperson eller e-postadresse.", "The invoice must carry a reference: buyer reference, order number, contact person or e-mail address."),
-    fatal("MOTTAK-LINE", "ITM", "Hver linje må ha beskrivelse, enhet, enhetspris, antall og beløp.", "Every line must have a description, unit, unit price, quantity and amount."),
-    fatal("MOTTAK-LINE-AMOUNT", "PRI", "Linjebeløpet må være antall × enhetspris (± rabatter og gebyrer på linjen).", "The line amount must be quantity × unit price (± line allowances and charges)."),
-    fatal("MOTTAK-NET", "FIN", "Summen av linjebeløpene må være lik nettobeløpet.", "The sum of the line amounts must equal the net amount."),
-    fatal("MOTTAK-VAT", "FIN", "MVA må være oppgitt per sats og summere riktig.", "VAT must be given per rate and add up."),
-    fatal("MOTTAK-TOTAL", "FIN", "Totalbeløpene må henge sammen: netto − rabatter + gebyrer + MVA = totalt.", "The totals must add up: net − allowances + charges + VAT = total."),
-    fatal("MOTTAK-ATTACHMENT", "OTH", "Vedlegg må være gyldig Base64 og innenfor størrelsesgrensen.", "Attachments must be valid Base64 and within the size limit."),
-    warning("MOTTAK-ATTACHMENT-TYPE", "OTH", "Vedlegg bør være av typen de oppgir, og en type Peppol BIS tillater (PDF, PNG, JPEG, CSV, XLSX, ODS).", "Attachments should be of the type they declare, and of a type Peppol BIS allows (PDF, PNG, JPEG, CSV, XLSX, ODS)."),
-    fatal("MOTTAK-POSTING", "OTH", "Fakturaen må kunne bokføres (beløp i hele øre som balanserer).", "The invoice must be postable (amounts in whole minor units that balance)."),
-    fatal("MOTTAK-DUP", "OTH", "Fakturanummeret er allerede mottatt fra denne leverandøren.", "This invoice number has already been received from this supplier."),
+    warning(
+        "MOTTAK-PROFILE",
+        "OTH",
+        "Dokumentet bør følge Peppol BIS Billing 3.0 (CustomizationID).",
+        "The document should follow Peppol BIS Billing 3.0 (CustomizationID).",
+    ),
+    fatal(
+        "MOTTAK-FIELD",
+        "LEG",
+        "Verdier må ha riktig format (beløp, datoer, indikatorer).",
+        "Values must have the right format (amounts, dates, indicators).",
+    ),
+    fatal(
+        "MOTTAK-NUMBER",
+        "LEG",
+        "Fakturaen må ha et fakturanummer.",
+        "The invoice must have an invoice number.",
+    ),
+    fatal(
+        "MOTTAK-ISSUE-DATE",
+        "LEG",
+        "Fakturaen må ha en fakturadato.",
+        "The invoice must have an issue date.",
+    ),
+    fatal(
+        "MOTTAK-DUE-DATE",
+        "PAY",
+        "Fakturaen må ha en forfallsdato.",
+        "The invoice must have a due date.",
+    ),
+    fatal(
+        "MOTTAK-CURRENCY",
+        "FIN",
+        "Fakturaen må oppgi en gyldig valuta (ISO 4217).",
+        "The invoice must state a valid currency (ISO 4217).",
+    ),
+    fatal(
+        "MOTTAK-SUPPLIER",
+        "LEG",
+        "Leverandørens navn må oppgis.",
+        "The supplier's name must be given.",
+    ),
+    fatal(
+        "MOTTAK-ORGNR",
+        "LEG",
+        "Leverandørens organisasjonsnummer må oppgis og være gyldig.",
+        "The supplier's organisation number must be given and valid.",
+    ),
+    fatal(
+        "MOTTAK-MVA",
+        "LEG",
+        "MVA-registrerte leverandører må oppgi organisasjonsnummeret etterfulgt av MVA.",
+        "VAT-registered suppliers must give their organisation number followed by MVA.",
+    ),
+    fatal(
+        "MOTTAK-BANK",
+        "PAY",
+        "Norske leverandører må oppgi et gyldig kontonummer (11 siffer) eller IBAN.",
+        "Norwegian suppliers must give a valid bank account number (11 digits) or IBAN.",
+    ),
+    fatal(
+        "MOTTAK-IBAN",
+        "PAY",
+        "Utenlandske leverandører må oppgi gyldig IBAN og BIC (SWIFT).",
+        "Foreign suppliers must give a valid IBAN and BIC (SWIFT).",
+    ),
+    fatal(
+        "MOTTAK-BUYER",
+        "LEG",
+        "Kjøpers navn og organisasjonsnummer må oppgis.",
+        "The buyer's name and organisation number must be given.",
+    ),
+    fatal(
+        "MOTTAK-REC",
+        "REC",
+        "Fakturaen må være stilet til oss som kjøper.",
+        "The invoice must be addressed to us as the buyer.",
+    ),
+    fatal(
+        "MOTTAK-REF",
+        "REF",
+        "Fakturaen må ha en referanse: bestillerreferanse, ordrenummer, kontaktperson eller e-postadresse.",
+        "The invoice must carry a reference: buyer reference, order number, contact person or e-mail address.",
+    ),
+    fatal(
+        "MOTTAK-LINE",
+        "ITM",
+        "Hver linje må ha beskrivelse, enhet, enhetspris, antall og beløp.",
+        "Every line must have a description, unit, unit price, quantity and amount.",
+    ),
+    fatal(
+        "MOTTAK-LINE-AMOUNT",
+        "PRI",
+        "Linjebeløpet må være antall × enhetspris (± rabatter og gebyrer på linjen).",
+        "The line amount must be quantity × unit price (± line allowances and charges).",
+    ),
+    fatal(
+        "MOTTAK-NET",
+        "FIN",
+        "Summen av linjebeløpene må være lik nettobeløpet.",
+        "The sum of the line amounts must equal the net amount.",
+    ),
+    fatal(
+        "MOTTAK-VAT",
+        "FIN",
+        "MVA må være oppgitt per sats og summere riktig.",
+        "VAT must be given per rate and add up.",
+    ),
+    fatal(
+        "MOTTAK-TOTAL",
+        "FIN",
+        "Totalbeløpene må henge sammen: netto − rabatter + gebyrer + MVA = totalt.",
+        "The totals must add up: net − allowances + charges + VAT = total.",
+    ),
+    fatal(
+        "MOTTAK-ATTACHMENT",
+        "OTH",
+        "Vedlegg må være gyldig Base64 og innenfor størrelsesgrensen.",
+        "Attachments must be valid Base64 and within the size limit.",
+    ),
+    warning(
+        "MOTTAK-ATTACHMENT-TYPE",
+        "OTH",
+        "Vedlegg bør være av typen de oppgir, og en type Peppol BIS tillater (PDF, PNG, JPEG, CSV, XLSX, ODS).",
+        "Attachments should be of the type they declare, and of a type Peppol BIS allows (PDF, PNG, JPEG, CSV, XLSX, ODS).",
+    ),
+    fatal(
+        "MOTTAK-POSTING",
+        "OTH",
+        "Fakturaen må kunne bokføres (beløp i hele øre som balanserer).",
+        "The invoice must be postable (amounts in whole minor units that balance).",
+    ),
+    fatal(
+        "MOTTAK-DUP",
+        "OTH",
+        "Fakturanummeret er allerede mottatt fra denne leverandøren.",
+        "This invoice number has already been received from this supplier.",
+    ),
 ];
 
 /// The definition of rule `id`. Unknown ids give a generic definition rather than a panic,
 /// so a renamed rule never takes a worker down.
 pub fn rule(id: &str) -> RuleDef {
-    CATALOGUE.iter().copied().find(|r| r.id == id).unwrap_or(RuleDef {
-        id: "MOTTAK-UNKNOWN",
-        code: "OTH",
-        severity: Severity::Fatal,
-        nb: "Ukjent regel.",
-        en: "Unknown rule.",
-    })
+    CATALOGUE
+        .iter()
+        .copied()
+        .find(|r| r.id == id)
+        .unwrap_or(RuleDef {
+            id: "MOTTAK-UNKNOWN",
+            code: "OTH",
+            severity: Severity::Fatal,
+            nb: "Ukjent regel.",
+            en: "Unknown rule.",
+        })
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The receiver's formal requirements (DOMAIN.md, seed 002), applied to one invoice.
 
-use mottak_invoice::ids::{Bic, CurrencyCode, Iban, IdError, NorwegianAccount, OrgNumber, VatNumber};
+use mottak_invoice::ids::{
+    Bic, CurrencyCode, Iban, IdError, NorwegianAccount, OrgNumber, VatNumber,
+};
 use mottak_invoice::money::round_half_away;
 use mottak_invoice::{AttachmentProblem, DocumentKind, Invoice, InvoiceLine, Party};
 use rust_decimal::Decimal;
@@ -66,7 +68,12 @@ pub fn supplier_key(invoice: &Invoice) -> Option<String> {
         .map(|t| t.company_id.as_str())
         .or(supplier.legal_id.as_ref().map(|i| i.value.as_str()))
         .or(supplier.endpoint.as_ref().map(|i| i.value.as_str()))?;
-    Some(id.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase())
+    Some(
+        id.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase(),
+    )
 }
 
 /// A supplier is Norwegian when its address says NO, or, without a country, when it
@@ -75,8 +82,14 @@ pub fn is_norwegian_supplier(supplier: &Party) -> bool {
     match supplier.country() {
         Some(country) => country == "NO",
         None => {
-            supplier.legal_id.as_ref().is_some_and(|i| i.scheme.as_deref() == Some("0192"))
-                || supplier.endpoint.as_ref().is_some_and(|i| i.scheme.as_deref() == Some("0192"))
+            supplier
+                .legal_id
+                .as_ref()
+                .is_some_and(|i| i.scheme.as_deref() == Some("0192"))
+                || supplier
+                    .endpoint
+                    .as_ref()
+                    .is_some_and(|i| i.scheme.as_deref() == Some("0192"))
         }
     }
 }
@@ -90,7 +103,8 @@ impl Findings {
     }
 
     fn add_at(&mut self, id: &str, location: String, nb: impl Into<String>, en: impl Into<String>) {
-        self.0.push(finding(id, nb.into(), en.into(), Some(location)));
+        self.0
+            .push(finding(id, nb.into(), en.into(), Some(location)));
     }
 }
 
@@ -121,8 +135,16 @@ fn check_field_errors(invoice: &Invoice, out: &mut Findings) {
         out.add_at(
             "MOTTAK-FIELD",
             e.field.clone(),
-            format!("{} har verdien «{}», forventet {}.", e.field, e.value, nb_expected(&e.expected)),
-            format!("{} has the value «{}», expected {}.", e.field, e.value, e.expected),
+            format!(
+                "{} har verdien «{}», forventet {}.",
+                e.field,
+                e.value,
+                nb_expected(&e.expected)
+            ),
+            format!(
+                "{} has the value «{}», expected {}.",
+                e.field, e.value, e.expected
+            ),
         );
     }
 }
@@ -138,16 +160,31 @@ fn nb_expected(expected: &str) -> &str {
 
 fn check_header(invoice: &Invoice, out: &mut Findings) {
     if blank(&invoice.number) {
-        out.add("MOTTAK-NUMBER", "Fakturanummer (cbc:ID) mangler.", "The invoice number (cbc:ID) is missing.");
+        out.add(
+            "MOTTAK-NUMBER",
+            "Fakturanummer (cbc:ID) mangler.",
+            "The invoice number (cbc:ID) is missing.",
+        );
     }
     if invoice.issue_date.is_none() {
-        out.add("MOTTAK-ISSUE-DATE", "Fakturadato (cbc:IssueDate) mangler.", "The issue date (cbc:IssueDate) is missing.");
+        out.add(
+            "MOTTAK-ISSUE-DATE",
+            "Fakturadato (cbc:IssueDate) mangler.",
+            "The issue date (cbc:IssueDate) is missing.",
+        );
     }
     // A credit note pays nothing out, and neither does an invoice that nets to zero or less.
     let pays_out = invoice.totals.payable.is_none_or(|p| p > Decimal::ZERO);
     // An unreadable due date is reported as such (MOTTAK-FIELD), not as a missing one.
-    let unreadable_due_date = invoice.field_errors.iter().any(|e| e.field.ends_with("DueDate"));
-    if invoice.kind == DocumentKind::Invoice && pays_out && invoice.due_date.is_none() && !unreadable_due_date {
+    let unreadable_due_date = invoice
+        .field_errors
+        .iter()
+        .any(|e| e.field.ends_with("DueDate"));
+    if invoice.kind == DocumentKind::Invoice
+        && pays_out
+        && invoice.due_date.is_none()
+        && !unreadable_due_date
+    {
         out.add(
             "MOTTAK-DUE-DATE",
             "Forfallsdato mangler (cbc:DueDate eller cac:PaymentMeans/cbc:PaymentDueDate).",
@@ -264,8 +301,11 @@ fn check_payment(invoice: &Invoice, out: &mut Findings) {
     {
         return; // nothing is paid out
     }
-    let accounts: Vec<&str> =
-        invoice.payment_means.iter().filter_map(|p| p.account.as_deref()).collect();
+    let accounts: Vec<&str> = invoice
+        .payment_means
+        .iter()
+        .filter_map(|p| p.account.as_deref())
+        .collect();
     if is_norwegian_supplier(&invoice.supplier) {
         let valid = accounts
             .iter()
@@ -274,11 +314,16 @@ fn check_payment(invoice: &Invoice, out: &mut Findings) {
             let (nb, en) = match accounts.first() {
                 None => (
                     "Kontonummer mangler (cac:PayeeFinancialAccount/cbc:ID).".to_owned(),
-                    "The bank account number is missing (cac:PayeeFinancialAccount/cbc:ID).".to_owned(),
+                    "The bank account number is missing (cac:PayeeFinancialAccount/cbc:ID)."
+                        .to_owned(),
                 ),
                 Some(a) => (
-                    format!("Kontonummeret «{a}» er ugyldig (11 siffer med kontrollsiffer, eller IBAN)."),
-                    format!("The bank account number «{a}» is invalid (11 digits with check digit, or IBAN)."),
+                    format!(
+                        "Kontonummeret «{a}» er ugyldig (11 siffer med kontrollsiffer, eller IBAN)."
+                    ),
+                    format!(
+                        "The bank account number «{a}» is invalid (11 digits with check digit, or IBAN)."
+                    ),
                 ),
             };
             out.add("MOTTAK-BANK", nb, en);
@@ -291,9 +336,15 @@ fn check_payment(invoice: &Invoice, out: &mut Findings) {
         if !valid {
             let iban_ok = accounts.iter().any(|a| Iban::parse(a).is_ok());
             let (nb, en) = if iban_ok {
-                ("BIC (SWIFT) mangler eller er ugyldig.", "The BIC (SWIFT) is missing or invalid.")
+                (
+                    "BIC (SWIFT) mangler eller er ugyldig.",
+                    "The BIC (SWIFT) is missing or invalid.",
+                )
             } else if accounts.is_empty() {
-                ("IBAN mangler for utenlandsk leverandør.", "The IBAN is missing for a foreign supplier.")
+                (
+                    "IBAN mangler for utenlandsk leverandør.",
+                    "The IBAN is missing for a foreign supplier.",
+                )
             } else {
                 ("IBAN er ugyldig.", "The IBAN is invalid.")
             };
@@ -319,8 +370,16 @@ fn party_org_numbers(party: &Party) -> Vec<String> {
             .filter(|i| i.scheme.as_deref().is_none_or(|s| s == "0192"))
             .map(|i| i.value.as_str()),
     );
-    values.extend(party.tax_registrations.iter().map(|t| t.company_id.as_str()));
-    values.into_iter().filter_map(|v| OrgNumber::parse(v).ok().map(|o| o.to_string())).collect()
+    values.extend(
+        party
+            .tax_registrations
+            .iter()
+            .map(|t| t.company_id.as_str()),
+    );
+    values
+        .into_iter()
+        .filter_map(|v| OrgNumber::parse(v).ok().map(|o| o.to_string()))
+        .collect()
 }
 
 fn check_buyer(invoice: &Invoice, receiver: &ReceiverIdentity, out: &mut Findings) {
@@ -339,7 +398,10 @@ fn check_buyer(invoice: &Invoice, receiver: &ReceiverIdentity, out: &mut Finding
         );
     }
     if any_id && !numbers.iter().any(|n| *n == ours) {
-        let named = numbers.first().cloned().or_else(|| buyer.endpoint.as_ref().map(|e| e.value.clone()));
+        let named = numbers
+            .first()
+            .cloned()
+            .or_else(|| buyer.endpoint.as_ref().map(|e| e.value.clone()));
         let named = named.unwrap_or_default();
         out.add(
             "MOTTAK-REC",
@@ -347,13 +409,20 @@ fn check_buyer(invoice: &Invoice, receiver: &ReceiverIdentity, out: &mut Finding
                 "Fakturaen er stilet til «{named}», ikke til {} (org.nr. {ours}).",
                 receiver.name
             ),
-            format!("The invoice is addressed to «{named}», not to {} (org. no. {ours}).", receiver.name),
+            format!(
+                "The invoice is addressed to «{named}», not to {} (org. no. {ours}).",
+                receiver.name
+            ),
         );
-    } else if let Some(envelope_receiver) = invoice.envelope.as_ref().and_then(|e| e.receiver.as_ref()) {
+    } else if let Some(envelope_receiver) =
+        invoice.envelope.as_ref().and_then(|e| e.receiver.as_ref())
+    {
         let value = envelope_receiver.value.trim();
         let addressed = value
             .rsplit_once(':')
-            .map(|(icd, id)| icd.ends_with("0192") && OrgNumber::parse(id).is_ok_and(|o| o == receiver.org))
+            .map(|(icd, id)| {
+                icd.ends_with("0192") && OrgNumber::parse(id).is_ok_and(|o| o == receiver.org)
+            })
             .unwrap_or(false);
         if !addressed {
             out.add(
@@ -382,7 +451,11 @@ fn check_reference(invoice: &Invoice, out: &mut Findings) {
 
 fn check_lines(invoice: &Invoice, out: &mut Findings) {
     if invoice.lines.is_empty() {
-        out.add("MOTTAK-LINE", "Fakturaen har ingen linjer.", "The invoice has no lines.");
+        out.add(
+            "MOTTAK-LINE",
+            "Fakturaen har ingen linjer.",
+            "The invoice has no lines.",
+        );
     }
     for (index, line) in invoice.lines.iter().enumerate() {
         let label = line.id.clone().unwrap_or_else(|| (index + 1).to_string());
@@ -426,12 +499,19 @@ fn check_lines(invoice: &Invoice, out: &mut Findings) {
 fn expected_line_amount(line: &InvoiceLine) -> Option<Decimal> {
     let quantity = line.quantity?;
     let price = line.price?;
-    let base = line.base_quantity.filter(|b| !b.is_zero()).unwrap_or(Decimal::ONE);
+    let base = line
+        .base_quantity
+        .filter(|b| !b.is_zero())
+        .unwrap_or(Decimal::ONE);
     let gross = quantity.checked_mul(price)?.checked_div(base)?;
     let mut net = gross;
     for ac in &line.allowance_charges {
         let amount = ac.amount?;
-        net = if ac.is_charge { net.checked_add(amount)? } else { net.checked_sub(amount)? };
+        net = if ac.is_charge {
+            net.checked_add(amount)?
+        } else {
+            net.checked_sub(amount)?
+        };
     }
     Some(round_half_away(net, 2))
 }
@@ -448,8 +528,12 @@ fn check_totals(invoice: &Invoice, out: &mut Findings) {
         if line_sum != net {
             out.add(
                 "MOTTAK-NET",
-                format!("Summen av linjebeløpene er {line_sum}, men nettobeløpet er oppgitt som {net}."),
-                format!("The line amounts add up to {line_sum}, but the net amount is stated as {net}."),
+                format!(
+                    "Summen av linjebeløpene er {line_sum}, men nettobeløpet er oppgitt som {net}."
+                ),
+                format!(
+                    "The line amounts add up to {line_sum}, but the net amount is stated as {net}."
+                ),
             );
         }
     }
@@ -471,8 +555,16 @@ fn check_totals(invoice: &Invoice, out: &mut Findings) {
     let tax_exclusive = required(totals.tax_exclusive, "TaxExclusiveAmount");
     let tax_inclusive = required(totals.tax_inclusive, "TaxInclusiveAmount");
     let payable = required(totals.payable, "PayableAmount");
-    let allowances = sum(invoice.allowance_charges.iter().filter(|a| !a.is_charge).map(|a| a.amount));
-    let charges = sum(invoice.allowance_charges.iter().filter(|a| a.is_charge).map(|a| a.amount));
+    let allowances = sum(invoice
+        .allowance_charges
+        .iter()
+        .filter(|a| !a.is_charge)
+        .map(|a| a.amount));
+    let charges = sum(invoice
+        .allowance_charges
+        .iter()
+        .filter(|a| a.is_charge)
+        .map(|a| a.amount));
     let mut compare = |name: &str, stated: Option<Decimal>, computed: Option<Decimal>| {
         if let (Some(stated), Some(computed)) = (stated, computed) {
             if stated != computed {
@@ -481,12 +573,24 @@ fn check_totals(invoice: &Invoice, out: &mut Findings) {
             }
         }
     };
-    compare("AllowanceTotalAmount", totals.allowance_total.or(Some(Decimal::ZERO)), allowances);
-    compare("ChargeTotalAmount", totals.charge_total.or(Some(Decimal::ZERO)), charges);
+    compare(
+        "AllowanceTotalAmount",
+        totals.allowance_total.or(Some(Decimal::ZERO)),
+        allowances,
+    );
+    compare(
+        "ChargeTotalAmount",
+        totals.charge_total.or(Some(Decimal::ZERO)),
+        charges,
+    );
     let expected_exclusive = (|| net?.checked_sub(allowances?)?.checked_add(charges?))();
     compare("TaxExclusiveAmount", tax_exclusive, expected_exclusive);
     let vat = invoice.tax_total.or(Some(Decimal::ZERO));
-    compare("TaxInclusiveAmount", tax_inclusive, (|| tax_exclusive?.checked_add(vat?))());
+    compare(
+        "TaxInclusiveAmount",
+        tax_inclusive,
+        (|| tax_exclusive?.checked_add(vat?))(),
+    );
     let prepaid = totals.prepaid.unwrap_or_default();
     let rounding = totals.rounding.unwrap_or_default();
     compare(
@@ -497,7 +601,10 @@ fn check_totals(invoice: &Invoice, out: &mut Findings) {
     if !broken_nb.is_empty() {
         out.add(
             "MOTTAK-TOTAL",
-            format!("Totalbeløpene henger ikke sammen: {}.", broken_nb.join("; ")),
+            format!(
+                "Totalbeløpene henger ikke sammen: {}.",
+                broken_nb.join("; ")
+            ),
             format!("The totals do not add up: {}.", broken_en.join("; ")),
         );
     }
@@ -534,8 +641,12 @@ fn check_vat(invoice: &Invoice, out: &mut Findings) {
     match subtotal_sum {
         Some(s) if s == tax_total => {}
         Some(s) => {
-            problems_nb.push(format!("summen per sats er {s}, men total MVA er {tax_total}"));
-            problems_en.push(format!("the rates add up to {s}, but the VAT total is {tax_total}"));
+            problems_nb.push(format!(
+                "summen per sats er {s}, men total MVA er {tax_total}"
+            ));
+            problems_en.push(format!(
+                "the rates add up to {s}, but the VAT total is {tax_total}"
+            ));
         }
         None => {
             problems_nb.push("et MVA-beløp per sats mangler".to_owned());
@@ -558,8 +669,12 @@ fn check_vat(invoice: &Invoice, out: &mut Findings) {
                 .map(|v| round_half_away(v, 2));
             if let Some(expected) = expected {
                 if (expected - tax).abs() > TOLERANCE {
-                    problems_nb.push(format!("{label}: MVA er {tax}, men {taxable} × {rate}% = {expected}"));
-                    problems_en.push(format!("{label}: VAT is {tax}, but {taxable} × {rate}% = {expected}"));
+                    problems_nb.push(format!(
+                        "{label}: MVA er {tax}, men {taxable} × {rate}% = {expected}"
+                    ));
+                    problems_en.push(format!(
+                        "{label}: VAT is {tax}, but {taxable} × {rate}% = {expected}"
+                    ));
                 }
             }
         }
@@ -576,8 +691,12 @@ fn check_vat(invoice: &Invoice, out: &mut Findings) {
             .map(|a| a.amount.map(|v| if a.is_charge { v } else { -v })));
         if let Some(basis) = lines.zip(doc).and_then(|(l, d)| l.checked_add(d)) {
             if basis != taxable {
-                problems_nb.push(format!("{label}: grunnlaget er {taxable}, men linjene gir {basis}"));
-                problems_en.push(format!("{label}: the taxable amount is {taxable}, but the lines give {basis}"));
+                problems_nb.push(format!(
+                    "{label}: grunnlaget er {taxable}, men linjene gir {basis}"
+                ));
+                problems_en.push(format!(
+                    "{label}: the taxable amount is {taxable}, but the lines give {basis}"
+                ));
             }
         }
     }

@@ -8,6 +8,11 @@ use mottak_pipeline::worker::{self, StageKind};
 async fn main() -> anyhow::Result<()> {
     mottak_pipeline::telemetry::init();
     let settings = Settings::load()?;
-    worker::run(settings, StageKind::Validator, mottak_pipeline::telemetry::shutdown_signal()).await?;
+    worker::run(
+        settings,
+        StageKind::Validator,
+        mottak_pipeline::telemetry::shutdown_signal(),
+    )
+    .await?;
     Ok(())
 }

@@ -89,7 +89,10 @@ impl Base64Text {
                 .map(|bytes| FileType::detect(&bytes));
             let size = decoded_len(self.symbols);
             attachment.size = Some(size);
-            attachment.problem = Some(AttachmentProblem::TooLarge { size, limit: self.limit });
+            attachment.problem = Some(AttachmentProblem::TooLarge {
+                size,
+                limit: self.limit,
+            });
             return None;
         }
         if self.excess_padding {
@@ -101,8 +104,9 @@ impl Base64Text {
         let bytes = match STANDARD_PAD_INDIFFERENT.decode(&self.text) {
             Ok(bytes) => bytes,
             Err(err) => {
-                attachment.problem =
-                    Some(AttachmentProblem::CorruptBase64 { detail: describe(&err) });
+                attachment.problem = Some(AttachmentProblem::CorruptBase64 {
+                    detail: describe(&err),
+                });
                 return None;
             }
         };
@@ -131,11 +135,19 @@ fn judge_mime(declared: Option<&str>, detected: FileType) -> Option<AttachmentPr
     // violation for the rules to report, not a problem with the bytes.
     let declared = declared?;
     if !detected.matches_mime(declared) {
-        return Some(AttachmentProblem::TypeMismatch { declared: declared.to_owned(), detected });
+        return Some(AttachmentProblem::TypeMismatch {
+            declared: declared.to_owned(),
+            detected,
+        });
     }
     let essence = declared.split(';').next().unwrap_or_default().trim();
-    if !ALLOWED_MIME_CODES.iter().any(|allowed| allowed.eq_ignore_ascii_case(essence)) {
-        return Some(AttachmentProblem::MimeNotAllowed { declared: declared.to_owned() });
+    if !ALLOWED_MIME_CODES
+        .iter()
+        .any(|allowed| allowed.eq_ignore_ascii_case(essence))
+    {
+        return Some(AttachmentProblem::MimeNotAllowed {
+            declared: declared.to_owned(),
+        });
     }
     None
 }
@@ -155,7 +167,11 @@ fn describe(err: &base64::DecodeError) -> String {
             "feil lengde ({len} tegn): teksten er trolig avkortet / \
              invalid length ({len} symbols): the text is probably truncated"
         ),
-        base64::DecodeError::InvalidLastSymbol { offset, symbol: byte, .. } => format!(
+        base64::DecodeError::InvalidLastSymbol {
+            offset,
+            symbol: byte,
+            ..
+        } => format!(
             "ugyldig siste tegn {} ved tegn nr. {}: teksten er trolig avkortet eller skadet / \
              invalid last symbol {} at symbol {}: the text is probably truncated or damaged",
             shown(*byte),
@@ -170,7 +186,11 @@ fn describe(err: &base64::DecodeError) -> String {
 }
 
 fn shown(byte: u8) -> String {
-    if byte.is_ascii_graphic() { format!("'{}'", char::from(byte)) } else { format!("0x{byte:02X}") }
+    if byte.is_ascii_graphic() {
+        format!("'{}'", char::from(byte))
+    } else {
+        format!("0x{byte:02X}")
+    }
 }
 
 #[cfg(test)]
@@ -183,7 +203,10 @@ mod tests {
         for piece in text.split_inclusive('\n') {
             acc.push(piece);
         }
-        let mut att = Attachment { declared_mime: declared.map(str::to_owned), ..Attachment::default() };
+        let mut att = Attachment {
+            declared_mime: declared.map(str::to_owned),
+            ..Attachment::default()
+        };
         let bytes = acc.finish(&mut att);
         (att, bytes)
     }
@@ -211,7 +234,10 @@ mod tests {
         assert_eq!(att.detected, Some(FileType::Pdf));
         assert_eq!(
             att.problem,
-            Some(AttachmentProblem::TooLarge { size: 20_009, limit: 1000 })
+            Some(AttachmentProblem::TooLarge {
+                size: 20_009,
+                limit: 1000
+            })
         );
         assert_eq!(att.sha256, None);
     }
@@ -225,9 +251,15 @@ mod tests {
             "{att:?}"
         );
         let (att, _) = finish(&format!("QUJD{}", "=".repeat(10_000)), None, 1000);
-        assert!(matches!(att.problem, Some(AttachmentProblem::CorruptBase64 { .. })), "{att:?}");
+        assert!(
+            matches!(att.problem, Some(AttachmentProblem::CorruptBase64 { .. })),
+            "{att:?}"
+        );
         let (att, _) = finish("QUJDR", None, 1000);
-        assert!(matches!(att.problem, Some(AttachmentProblem::CorruptBase64 { .. })), "{att:?}");
+        assert!(
+            matches!(att.problem, Some(AttachmentProblem::CorruptBase64 { .. })),
+            "{att:?}"
+        );
     }
 
     #[test]
@@ -243,7 +275,9 @@ mod tests {
         );
         assert_eq!(
             judge_mime(Some("image/tiff"), FileType::Tiff),
-            Some(AttachmentProblem::MimeNotAllowed { declared: "image/tiff".into() })
+            Some(AttachmentProblem::MimeNotAllowed {
+                declared: "image/tiff".into()
+            })
         );
         assert_eq!(judge_mime(None, FileType::Unknown), None);
     }

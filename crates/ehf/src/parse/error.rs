@@ -18,9 +18,14 @@ pub struct Position {
 impl Position {
     /// The position of byte `offset` in `bytes` (clamped to the end of the input).
     pub(crate) fn in_bytes(bytes: &[u8], offset: u64) -> Position {
-        let end = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
+        let end = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
         let before = bytes.get(..end).unwrap_or_default();
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let newlines = before.iter().filter(|&&b| b == b'\n').count();
         // Count characters, not bytes: a UTF-8 continuation byte does not start one.
         let column = before
@@ -37,11 +42,17 @@ impl Position {
     }
 
     fn nb(&self) -> String {
-        format!("linje {}, kolonne {}, byte {}", self.line, self.column, self.byte)
+        format!(
+            "linje {}, kolonne {}, byte {}",
+            self.line, self.column, self.byte
+        )
     }
 
     fn en(&self) -> String {
-        format!("line {}, column {}, byte {}", self.line, self.column, self.byte)
+        format!(
+            "line {}, column {}, byte {}",
+            self.line, self.column, self.byte
+        )
     }
 }
 
@@ -74,7 +85,10 @@ pub enum XmlProblem {
     /// A prefix used on an element without a namespace declaration.
     UnknownPrefix { prefix: String },
     /// Another problem the XML reader found, described in bokmål and English.
-    Syntax { detail_nb: String, detail_en: String },
+    Syntax {
+        detail_nb: String,
+        detail_en: String,
+    },
 }
 
 impl XmlProblem {
@@ -173,7 +187,10 @@ pub enum ParseError {
     Dtd { position: Position },
     /// Not well-formed XML.
     #[error("{}", self.message())]
-    Malformed { problem: XmlProblem, position: Position },
+    Malformed {
+        problem: XmlProblem,
+        position: Position,
+    },
     /// The root element (or the SBDH payload) is not a UBL 2.1 Invoice or CreditNote.
     #[error("{}", self.message())]
     NotUbl {
@@ -212,9 +229,9 @@ impl ParseError {
     fn nb(&self) -> String {
         match self {
             ParseError::Empty => "Dokumentet er tomt".to_owned(),
-            ParseError::TooLarge { size, limit } => format!(
-                "Dokumentet er {size} byte, mer enn grensen på {limit} byte"
-            ),
+            ParseError::TooLarge { size, limit } => {
+                format!("Dokumentet er {size} byte, mer enn grensen på {limit} byte")
+            }
             ParseError::TooDeep { limit, position } => format!(
                 "Elementene er nøstet dypere enn grensen på {limit} nivåer ({})",
                 position.nb()
@@ -238,9 +255,18 @@ impl ParseError {
                 problem.nb(),
                 position.nb()
             ),
-            ParseError::NotUbl { element, namespace, in_envelope, position } => format!(
+            ParseError::NotUbl {
+                element,
+                namespace,
+                in_envelope,
+                position,
+            } => format!(
                 "{} er «{element}» {} ({}); forventet Invoice i navnerommet «{}» eller CreditNote i navnerommet «{}»{}",
-                if *in_envelope { "Dokumentet i SBDH-konvolutten" } else { "Rotelementet" },
+                if *in_envelope {
+                    "Dokumentet i SBDH-konvolutten"
+                } else {
+                    "Rotelementet"
+                },
                 match namespace {
                     Some(ns) => format!("i navnerommet «{ns}»"),
                     None => "uten navnerom".to_owned(),
@@ -248,7 +274,11 @@ impl ParseError {
                 position.nb(),
                 super::tags::NS_INVOICE,
                 super::tags::NS_CREDIT_NOTE,
-                if *in_envelope { "" } else { ", eventuelt i en SBDH-konvolutt" },
+                if *in_envelope {
+                    ""
+                } else {
+                    ", eventuelt i en SBDH-konvolutt"
+                },
             ),
             ParseError::EmptyEnvelope => {
                 "SBDH-konvolutten inneholder ikke noe faktura- eller kreditnotadokument".to_owned()
@@ -263,9 +293,9 @@ impl ParseError {
     fn en(&self) -> String {
         match self {
             ParseError::Empty => "The document is empty".to_owned(),
-            ParseError::TooLarge { size, limit } => format!(
-                "The document is {size} bytes, more than the limit of {limit} bytes"
-            ),
+            ParseError::TooLarge { size, limit } => {
+                format!("The document is {size} bytes, more than the limit of {limit} bytes")
+            }
             ParseError::TooDeep { limit, position } => format!(
                 "Elements are nested deeper than the limit of {limit} levels ({})",
                 position.en()
@@ -289,9 +319,18 @@ impl ParseError {
                 problem.en(),
                 position.en()
             ),
-            ParseError::NotUbl { element, namespace, in_envelope, position } => format!(
+            ParseError::NotUbl {
+                element,
+                namespace,
+                in_envelope,
+                position,
+            } => format!(
                 "{} is \"{element}\" {} ({}); expected Invoice in namespace \"{}\" or CreditNote in namespace \"{}\"{}",
-                if *in_envelope { "The document in the SBDH envelope" } else { "The root element" },
+                if *in_envelope {
+                    "The document in the SBDH envelope"
+                } else {
+                    "The root element"
+                },
                 match namespace {
                     Some(ns) => format!("in namespace \"{ns}\""),
                     None => "without a namespace".to_owned(),
@@ -299,7 +338,11 @@ impl ParseError {
                 position.en(),
                 super::tags::NS_INVOICE,
                 super::tags::NS_CREDIT_NOTE,
-                if *in_envelope { "" } else { ", possibly in an SBDH envelope" },
+                if *in_envelope {
+                    ""
+                } else {
+                    ", possibly in an SBDH envelope"
+                },
             ),
             ParseError::EmptyEnvelope => {
                 "The SBDH envelope contains no invoice or credit note document".to_owned()
@@ -325,9 +368,23 @@ mod tests {
     #[test]
     fn position_counts_lines_and_characters() {
         let text = "ab\nçd\nx".as_bytes();
-        assert_eq!(Position::in_bytes(text, 0), Position { line: 1, column: 1, byte: 0 });
+        assert_eq!(
+            Position::in_bytes(text, 0),
+            Position {
+                line: 1,
+                column: 1,
+                byte: 0
+            }
+        );
         // "ç" is two bytes but one column.
-        assert_eq!(Position::in_bytes(text, 6), Position { line: 2, column: 3, byte: 6 });
+        assert_eq!(
+            Position::in_bytes(text, 6),
+            Position {
+                line: 2,
+                column: 3,
+                byte: 6
+            }
+        );
         assert_eq!(Position::in_bytes(text, 999).byte, 8);
     }
 

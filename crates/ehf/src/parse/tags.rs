@@ -6,15 +6,15 @@
 //! unknown element as far as the path patterns are concerned.
 
 /// Namespace of the UBL basic components (leaf values).
-pub(crate) const NS_CBC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+pub(crate) const NS_CBC: &str =
+    "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 /// Namespace of the UBL aggregate components (groups of values).
 pub(crate) const NS_CAC: &str =
     "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 /// Namespace of the UBL 2.1 Invoice document.
 pub(crate) const NS_INVOICE: &str = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
 /// Namespace of the UBL 2.1 CreditNote document.
-pub(crate) const NS_CREDIT_NOTE: &str =
-    "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
+pub(crate) const NS_CREDIT_NOTE: &str = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
 /// Namespace of the Standard Business Document Header envelope used by Peppol.
 pub(crate) const NS_SBDH: &str =
     "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader";

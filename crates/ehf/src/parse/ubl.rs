@@ -60,7 +60,11 @@ impl DocBuilder {
         let inv = &mut self.inv;
         match path {
             [T::AdditionalDocumentReference] => inv.attachments.push(Attachment::default()),
-            [T::AdditionalDocumentReference, T::Attachment, T::EmbeddedDocumentBinaryObject] => {
+            [
+                T::AdditionalDocumentReference,
+                T::Attachment,
+                T::EmbeddedDocumentBinaryObject,
+            ] => {
                 self.base64 = Some(Base64Text::new(self.attachment_limit));
                 return Capture::Base64;
             }
@@ -110,7 +114,11 @@ impl DocBuilder {
         }
         let n_lines = self.inv.lines.len();
         let inv = &mut self.inv;
-        let mut conv = Conv { errors: &mut inv.field_errors, path, n_lines };
+        let mut conv = Conv {
+            errors: &mut inv.field_errors,
+            path,
+            n_lines,
+        };
         match path {
             [T::CustomizationId] => fill(&mut inv.customization_id, text),
             [T::ProfileId] => fill(&mut inv.profile_id, text),
@@ -135,12 +143,16 @@ impl DocBuilder {
             }
             [T::AdditionalDocumentReference, rest @ ..] => {
                 let index = inv.attachments.len().saturating_sub(1);
-                let Some(att) = inv.attachments.last_mut() else { return };
+                let Some(att) = inv.attachments.last_mut() else {
+                    return;
+                };
                 match rest {
                     [T::Id] => fill(&mut att.id, text),
                     [T::DocumentDescription] => fill(&mut att.description, text),
                     [T::Attachment, T::EmbeddedDocumentBinaryObject] => {
-                        let Some(base64) = self.base64.take() else { return };
+                        let Some(base64) = self.base64.take() else {
+                            return;
+                        };
                         // One embedded object per reference; a second one is ignored.
                         if att.detected.is_some() || att.problem.is_some() {
                             return;
@@ -149,7 +161,11 @@ impl DocBuilder {
                         att.filename = attrs.filename.clone();
                         if let Some(bytes) = base64.finish(att) {
                             let sha256 = att.sha256.clone().unwrap_or_default();
-                            self.decoded.push(DecodedAttachment { index, sha256, bytes });
+                            self.decoded.push(DecodedAttachment {
+                                index,
+                                sha256,
+                                bytes,
+                            });
                         }
                     }
                     [T::Attachment, T::ExternalReference, T::Uri] => {
@@ -159,14 +175,20 @@ impl DocBuilder {
                 }
             }
             [T::PaymentMeans, rest @ ..] => {
-                let Some(means) = inv.payment_means.last_mut() else { return };
+                let Some(means) = inv.payment_means.last_mut() else {
+                    return;
+                };
                 match rest {
                     [T::PaymentMeansCode] => fill(&mut means.code, text),
                     [T::PaymentId] => fill(&mut means.payment_id, text),
                     [T::PaymentDueDate] => fill_value(&mut means.due_date, conv.date(text)),
                     [T::PayeeFinancialAccount, T::Id] => fill(&mut means.account, text),
                     [T::PayeeFinancialAccount, T::Name] => fill(&mut means.account_name, text),
-                    [T::PayeeFinancialAccount, T::FinancialInstitutionBranch, T::Id] => {
+                    [
+                        T::PayeeFinancialAccount,
+                        T::FinancialInstitutionBranch,
+                        T::Id,
+                    ] => {
                         fill(&mut means.bic, text);
                     }
                     _ => {}
@@ -179,14 +201,18 @@ impl DocBuilder {
                 }
             }
             [T::TaxTotal, rest @ ..] => {
-                let Some(total) = self.tax_totals.last_mut() else { return };
+                let Some(total) = self.tax_totals.last_mut() else {
+                    return;
+                };
                 match rest {
                     [T::TaxAmount] => {
                         fill_value(&mut total.amount, conv.decimal(text));
                         fill_opt(&mut total.currency, attrs.currency_id.as_deref());
                     }
                     [T::TaxSubtotal, sub @ ..] => {
-                        let Some(subtotal) = total.subtotals.last_mut() else { return };
+                        let Some(subtotal) = total.subtotals.last_mut() else {
+                            return;
+                        };
                         match sub {
                             [T::TaxableAmount] => {
                                 fill_value(&mut subtotal.taxable_amount, conv.decimal(text));
@@ -238,28 +264,41 @@ impl DocBuilder {
     pub(crate) fn finish(mut self, envelope: Option<Envelope>) -> ParsedDocument {
         self.choose_tax_total();
         if !self.due_date_given {
-            self.inv.due_date = self.inv.payment_means.iter().find_map(|means| means.due_date);
+            self.inv.due_date = self
+                .inv
+                .payment_means
+                .iter()
+                .find_map(|means| means.due_date);
         }
         self.inv.envelope = envelope;
-        ParsedDocument { invoice: self.inv, attachments: self.decoded }
+        ParsedDocument {
+            invoice: self.inv,
+            attachments: self.decoded,
+        }
     }
 
     /// Of up to two `cac:TaxTotal`, the one in the document currency carries the VAT
     /// breakdown; the other gives the VAT total in the tax currency.
     fn choose_tax_total(&mut self) {
-        let in_currency = |total: &TaxTotalDraft, currency: Option<&str>| {
-            matches!((total.currency.as_deref(), currency), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
-        };
+        let in_currency = |total: &TaxTotalDraft, currency: Option<&str>| matches!((total.currency.as_deref(), currency), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b));
         let currency = self.inv.currency.as_deref();
         let main = self
             .tax_totals
             .iter()
             .position(|total| in_currency(total, currency))
-            .or_else(|| self.tax_totals.iter().position(|total| !total.subtotals.is_empty()))
+            .or_else(|| {
+                self.tax_totals
+                    .iter()
+                    .position(|total| !total.subtotals.is_empty())
+            })
             .or((!self.tax_totals.is_empty()).then_some(0));
         let Some(main) = main else { return };
         let tax_currency = self.inv.tax_currency.as_deref();
-        let mut others = self.tax_totals.iter().enumerate().filter(|(i, _)| *i != main);
+        let mut others = self
+            .tax_totals
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != main);
         let other = others
             .clone()
             .find(|(_, total)| in_currency(total, tax_currency))
@@ -288,7 +327,9 @@ fn party_end(party: &mut Party, rest: &[T], text: &str, attrs: &LeafAttrs) {
             party.endpoint = identifier(text, attrs.scheme_id.as_deref());
         }
         [T::PartyIdentification, T::Id] => {
-            party.identifiers.extend(identifier(text, attrs.scheme_id.as_deref()));
+            party
+                .identifiers
+                .extend(identifier(text, attrs.scheme_id.as_deref()));
         }
         [T::PartyName, T::Name] => fill(&mut party.name, text),
         [T::PostalAddress, T::StreetName] => fill(&mut party.address.street, text),
@@ -350,7 +391,13 @@ fn allowance_end(charge: &mut AllowanceCharge, rest: &[T], text: &str, conv: &mu
     }
 }
 
-fn line_end(line: &mut InvoiceLine, rest: &[T], text: &str, attrs: &LeafAttrs, conv: &mut Conv<'_>) {
+fn line_end(
+    line: &mut InvoiceLine,
+    rest: &[T],
+    text: &str,
+    attrs: &LeafAttrs,
+    conv: &mut Conv<'_>,
+) {
     match rest {
         [T::Id] => fill(&mut line.id, text),
         [T::Note] => fill(&mut line.note, text),
@@ -369,8 +416,13 @@ fn line_end(line: &mut InvoiceLine, rest: &[T], text: &str, attrs: &LeafAttrs, c
         [T::Item, T::Description] => fill(&mut line.item_description, text),
         [T::Item, T::Name] => fill(&mut line.item_name, text),
         [T::Item, T::SellersItemIdentification, T::Id] => fill(&mut line.sellers_item_id, text),
-        [T::Item, T::CommodityClassification, T::ItemClassificationCode] => {
-            line.classifications.extend(identifier(text, attrs.list_id.as_deref()));
+        [
+            T::Item,
+            T::CommodityClassification,
+            T::ItemClassificationCode,
+        ] => {
+            line.classifications
+                .extend(identifier(text, attrs.list_id.as_deref()));
         }
         [T::Item, T::ClassifiedTaxCategory, T::Id] => fill(&mut line.tax_category, text),
         [T::Item, T::ClassifiedTaxCategory, T::Percent] => {

@@ -77,7 +77,11 @@ mod tests {
 
     #[track_caller]
     fn check_decimal(text: &str, expected: Option<&str>) {
-        assert_eq!(decimal(text).map(|d| d.to_string()).as_deref(), expected, "{text:?}");
+        assert_eq!(
+            decimal(text).map(|d| d.to_string()).as_deref(),
+            expected,
+            "{text:?}"
+        );
     }
 
     #[test]
