@@ -123,14 +123,13 @@ impl Default for AccountMap {
 
 impl AccountMap {
     fn expense_for(&self, line: &InvoiceLine) -> &Account {
-        if let Some(cost) = line.accounting_cost.as_deref().map(str::trim) {
-            if let Some(account) = self
+        if let Some(cost) = line.accounting_cost.as_deref().map(str::trim)
+            && let Some(account) = self
                 .accounting_cost_accounts
                 .iter()
                 .find(|a| a.as_str() == cost)
-            {
-                return account;
-            }
+        {
+            return account;
         }
         let mut best: Option<(&str, &Account)> = None;
         for code in &line.classifications {
@@ -197,6 +196,14 @@ pub enum PostingError {
     TotalMismatch { computed: Decimal, stated: Decimal },
 }
 
+/// `amount` written with exactly the currency's decimals (`658.8` → `658.80`), as ERPs
+/// expect; callers have checked that no precision is lost.
+fn to_scale(amount: Decimal, dp: u32) -> Decimal {
+    let mut amount = amount.normalize();
+    amount.rescale(dp);
+    amount
+}
+
 /// Make the journal entry for an approved invoice or credit note.
 pub fn journal_entry(
     invoice: &Invoice,
@@ -228,7 +235,7 @@ pub fn journal_entry(
             if !amount.is_zero() {
                 lines.push(JournalLine {
                     account: account.to_string(),
-                    amount: (amount * sign).normalize(),
+                    amount: to_scale(amount * sign, dp),
                     description,
                     vat_rate,
                 });
@@ -303,7 +310,7 @@ pub fn journal_entry(
     let number = invoice.number.as_deref().unwrap_or_default();
     lines.push(JournalLine {
         account: accounts.payable.to_string(),
-        amount: (-debits).normalize(),
+        amount: to_scale(-debits, dp),
         description: format!("{supplier} {} {number}", invoice.kind),
         vat_rate: None,
     });
@@ -311,7 +318,205 @@ pub fn journal_entry(
         kind: invoice.kind,
         date,
         currency,
-        payable: debits.normalize(),
+        payable: to_scale(debits, dp),
         lines,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AllowanceCharge, MonetaryTotals, TaxSubtotal};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    fn line(id: &str, amount: &str) -> InvoiceLine {
+        InvoiceLine {
+            id: Some(id.into()),
+            item_name: Some(format!("item {id}")),
+            amount: Some(d(amount)),
+            ..InvoiceLine::default()
+        }
+    }
+
+    /// An invoice with the given line amounts at 25 % VAT, totals consistent.
+    fn invoice(kind: DocumentKind, amounts: &[&str]) -> Invoice {
+        let mut invoice = Invoice::empty(kind);
+        invoice.issue_date = Some(time::macros::date!(2026 - 11 - 02));
+        invoice.currency = Some("NOK".into());
+        invoice.number = Some("F-1".into());
+        invoice.lines = amounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| line(&(i + 1).to_string(), a))
+            .collect();
+        let net: Decimal = invoice.lines.iter().filter_map(|l| l.amount).sum();
+        let vat = crate::money::round_half_away(net * d("0.25"), 2);
+        invoice.tax_subtotals = vec![TaxSubtotal {
+            taxable_amount: Some(net),
+            tax_amount: Some(vat),
+            category: Some("S".into()),
+            percent: Some(d("25")),
+            ..TaxSubtotal::default()
+        }];
+        invoice.tax_total = Some(vat);
+        invoice.totals = MonetaryTotals {
+            line_extension: Some(net),
+            tax_exclusive: Some(net),
+            tax_inclusive: Some(net + vat),
+            payable: Some(net + vat),
+            ..MonetaryTotals::default()
+        };
+        invoice
+    }
+
+    fn amounts(entry: &JournalEntry) -> Vec<(String, String)> {
+        entry
+            .lines
+            .iter()
+            .map(|l| (l.account.clone(), l.amount.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn an_invoice_debits_expense_and_input_vat_and_credits_payables() {
+        let entry = journal_entry(
+            &invoice(DocumentKind::Invoice, &["100.00", "58.8"]),
+            &AccountMap::default(),
+        )
+        .expect("postable");
+        assert_eq!(
+            amounts(&entry),
+            [
+                ("4000", "100.00"),
+                ("4000", "58.80"),
+                ("2710", "39.70"),
+                ("2400", "-198.50")
+            ]
+            .map(|(a, v)| (a.to_owned(), v.to_owned()))
+        );
+        assert_eq!(entry.balance(), Decimal::ZERO);
+        assert_eq!(entry.payable, d("198.50"));
+    }
+
+    #[test]
+    fn a_credit_note_is_the_exact_reverse() {
+        let accounts = AccountMap::default();
+        let invoice_entry = journal_entry(&invoice(DocumentKind::Invoice, &["100.00"]), &accounts)
+            .expect("invoice");
+        let credit_entry =
+            journal_entry(&invoice(DocumentKind::CreditNote, &["100.00"]), &accounts)
+                .expect("credit");
+        for (i, c) in invoice_entry.lines.iter().zip(&credit_entry.lines) {
+            assert_eq!(i.account, c.account);
+            assert_eq!(i.amount, -c.amount);
+        }
+        assert_eq!(credit_entry.payable, d("-125.00"));
+    }
+
+    #[test]
+    fn charges_allowances_and_rounding_get_their_accounts() {
+        let mut inv = invoice(DocumentKind::Invoice, &["100.00"]);
+        inv.allowance_charges = vec![
+            AllowanceCharge {
+                is_charge: true,
+                amount: Some(d("10.00")),
+                reason: Some("Miljøgebyr".into()),
+                ..AllowanceCharge::default()
+            },
+            AllowanceCharge {
+                is_charge: false,
+                amount: Some(d("5.00")),
+                reason: Some("Rabatt".into()),
+                ..AllowanceCharge::default()
+            },
+        ];
+        // VAT 25 % of 105.00 = 26.25; total 131.25, rounded down to 131.00 payable.
+        inv.tax_subtotals[0].taxable_amount = Some(d("105.00"));
+        inv.tax_subtotals[0].tax_amount = Some(d("26.25"));
+        inv.tax_total = Some(d("26.25"));
+        inv.totals.tax_exclusive = Some(d("105.00"));
+        inv.totals.tax_inclusive = Some(d("131.25"));
+        inv.totals.rounding = Some(d("-0.25"));
+        inv.totals.payable = Some(d("131.00"));
+        let entry = journal_entry(&inv, &AccountMap::default()).expect("postable");
+        assert_eq!(
+            amounts(&entry),
+            [
+                ("4000", "100.00"),
+                ("7790", "10.00"),
+                ("4090", "-5.00"),
+                ("2710", "26.25"),
+                ("7740", "-0.25"),
+                ("2400", "-131.00")
+            ]
+            .map(|(a, v)| (a.to_owned(), v.to_owned()))
+        );
+    }
+
+    #[test]
+    fn classification_prefixes_and_accounting_cost_choose_the_expense_account() {
+        let mut accounts = AccountMap::default();
+        accounts
+            .expense_by_classification
+            .insert("43".into(), Account::parse("6540").expect("account"));
+        accounts
+            .expense_by_classification
+            .insert("4321".into(), Account::parse("6551").expect("account"));
+        accounts
+            .accounting_cost_accounts
+            .push(Account::parse("6300").expect("account"));
+        let mut inv = invoice(DocumentKind::Invoice, &["10.00", "20.00", "30.00"]);
+        inv.lines[0].classifications.push(crate::model::Identifier {
+            value: "43211503".into(),
+            scheme: None,
+        });
+        inv.lines[1].classifications.push(crate::model::Identifier {
+            value: "43999999".into(),
+            scheme: None,
+        });
+        inv.lines[2].accounting_cost = Some("6300".into());
+        let entry = journal_entry(&inv, &accounts).expect("postable");
+        let expense: Vec<&str> = entry
+            .lines
+            .iter()
+            .take(3)
+            .map(|l| l.account.as_str())
+            .collect();
+        assert_eq!(expense, ["6551", "6540", "6300"]);
+    }
+
+    #[test]
+    fn an_entry_that_would_not_match_the_stated_total_is_refused() {
+        let mut inv = invoice(DocumentKind::Invoice, &["100.00"]);
+        inv.totals.tax_inclusive = Some(d("126.00"));
+        assert!(matches!(
+            journal_entry(&inv, &AccountMap::default()),
+            Err(PostingError::TotalMismatch { .. })
+        ));
+        let mut inv = invoice(DocumentKind::Invoice, &["100.001"]);
+        inv.totals.tax_inclusive = Some(d("125.00"));
+        assert!(matches!(
+            journal_entry(&inv, &AccountMap::default()),
+            Err(PostingError::Precision { .. })
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn every_entry_balances(cents in proptest::collection::vec(-10_000_000i64..10_000_000, 1..40), credit in any::<bool>()) {
+            let amounts: Vec<String> = cents.iter().map(|c| Decimal::new(*c, 2).to_string()).collect();
+            let refs: Vec<&str> = amounts.iter().map(String::as_str).collect();
+            let kind = if credit { DocumentKind::CreditNote } else { DocumentKind::Invoice };
+            let entry = journal_entry(&invoice(kind, &refs), &AccountMap::default()).expect("postable");
+            prop_assert_eq!(entry.balance(), Decimal::ZERO);
+            for line in &entry.lines {
+                prop_assert_eq!(line.amount.scale(), 2);
+            }
+        }
+    }
 }

@@ -212,6 +212,8 @@ pub enum PublishError {
     Unroutable(String),
     #[error(transparent)]
     Recovery(#[from] RecoveryError),
+    #[error("{0} message(s) still unconfirmed after {MAX_PUBLISH_ATTEMPTS} attempts")]
+    Unconfirmed(usize),
 }
 
 impl Publisher {
@@ -239,52 +241,71 @@ impl Publisher {
         let mut attempts = 0u32;
         while !pending.is_empty() {
             attempts += 1;
+            if attempts > MAX_PUBLISH_ATTEMPTS {
+                return Err(PublishError::Unconfirmed(pending.len()));
+            }
             let mut confirms = Vec::with_capacity(pending.len());
             let mut failed = Vec::new();
-            let mut error = None;
+            // Why this round failed; `None` with failures means a timeout or a nack.
+            let mut error: Option<lapin::Error> = None;
+            let mut timed_out = false;
             for envelope in &pending {
-                let sent = self
-                    .channel
-                    .basic_publish(
+                let options = BasicPublishOptions {
+                    mandatory: true,
+                    ..BasicPublishOptions::default()
+                };
+                let sent = tokio::time::timeout(
+                    BROKER_TIMEOUT,
+                    self.channel.basic_publish(
                         envelope.exchange.clone().into(),
                         envelope.routing_key.clone().into(),
-                        BasicPublishOptions {
-                            mandatory: true,
-                            ..BasicPublishOptions::default()
-                        },
+                        options,
                         &envelope.body,
                         envelope.properties.clone(),
-                    )
-                    .await;
+                    ),
+                )
+                .await;
                 match sent {
-                    Ok(confirm) => confirms.push((*envelope, confirm)),
-                    Err(e) => {
+                    Ok(Ok(confirm)) => confirms.push((*envelope, confirm)),
+                    Ok(Err(e)) => {
                         failed.push(*envelope);
                         error.get_or_insert(e);
                     }
+                    Err(_) => {
+                        failed.push(*envelope);
+                        timed_out = true;
+                    }
                 }
             }
+            // A confirm that never comes (a connection lost mid-recovery) must not hold the
+            // worker forever: after the timeout the message is simply sent again.
+            let deadline = tokio::time::Instant::now() + BROKER_TIMEOUT;
             for (envelope, confirm) in confirms {
-                match confirm.await {
-                    Ok(Confirmation::Ack(None)) | Ok(Confirmation::NotRequested) => {}
-                    Ok(Confirmation::Ack(Some(_))) => {
+                match tokio::time::timeout_at(deadline, confirm).await {
+                    Ok(Ok(Confirmation::Ack(None) | Confirmation::NotRequested)) => {}
+                    Ok(Ok(Confirmation::Ack(Some(_)))) => {
                         return Err(PublishError::Unroutable(envelope.routing_key.clone()));
                     }
-                    Ok(Confirmation::Nack(_)) => {
+                    Ok(Ok(Confirmation::Nack(_))) => {
                         if attempts > 5 {
                             return Err(PublishError::Nacked(envelope.routing_key.clone()));
                         }
                         failed.push(envelope);
                     }
-                    Err(e) => {
+                    Ok(Err(e)) => {
                         failed.push(envelope);
                         error.get_or_insert(e);
                     }
+                    Err(_) => {
+                        failed.push(envelope);
+                        timed_out = true;
+                    }
                 }
             }
-            if let Some(e) = error {
-                tracing::warn!(error = %e, unconfirmed = failed.len(), "publish interrupted; waiting for the broker");
-                recover(&self.channel, e).await?;
+            if error.is_some() || timed_out {
+                tracing::warn!(error = ?error.as_ref().map(ToString::to_string), timed_out, unconfirmed = failed.len(),
+                    "publish interrupted; waiting for the broker");
+                recover(&self.channel, error).await?;
             } else if !failed.is_empty() {
                 tokio::time::sleep(Duration::from_millis(100 * u64::from(attempts))).await;
             }
@@ -438,6 +459,13 @@ pub fn header_i64(properties: &BasicProperties, key: &str) -> Option<i64> {
 /// then starts a new broker session).
 const RECOVERY_PATIENCE: Duration = Duration::from_secs(10);
 
+/// Longest wait for any single broker operation (publish, confirm, ack) before it is
+/// treated as lost.
+pub const BROKER_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Rounds of re-sending before a publish is given up (the worker then starts a new session).
+const MAX_PUBLISH_ATTEMPTS: u32 = 20;
+
 /// lapin's recovery did not restore the channel in time.
 #[derive(Debug, thiserror::Error)]
 #[error("the broker connection was not restored within {RECOVERY_PATIENCE:?}: {last_error}")]
@@ -447,20 +475,22 @@ pub struct RecoveryError {
 
 /// Wait until lapin's automatic recovery has restored `channel` after `error`. An error
 /// that carries no recovery notifier (e.g. "channel state: Reconnecting" from a publish
-/// that raced the reconnect) is waited out by watching the channel's state. Bounded: a
-/// recovery that stalls is reported, and the worker starts a new connection.
-pub async fn recover(channel: &Channel, error: lapin::Error) -> Result<(), RecoveryError> {
+/// that raced the reconnect), or no error at all (a timeout), is waited out by watching the
+/// channel's state. Bounded: a recovery that stalls is reported, and the worker starts a
+/// new connection.
+pub async fn recover(channel: &Channel, error: Option<lapin::Error>) -> Result<(), RecoveryError> {
     let deadline = tokio::time::Instant::now() + RECOVERY_PATIENCE;
-    let mut last_error = error.to_string();
-    let mut error = Some(error);
-    loop {
-        if let Some(e) = error.take() {
-            match tokio::time::timeout_at(deadline, channel.wait_for_recovery(e)).await {
-                Ok(Ok(())) => return Ok(()),
-                Ok(Err(e)) => last_error = e.to_string(),
-                Err(_) => return Err(RecoveryError { last_error }),
-            }
+    let mut last_error = error
+        .as_ref()
+        .map_or_else(|| "timed out".to_owned(), ToString::to_string);
+    if let Some(e) = error {
+        match tokio::time::timeout_at(deadline, channel.wait_for_recovery(e)).await {
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(e)) => last_error = e.to_string(),
+            Err(_) => return Err(RecoveryError { last_error }),
         }
+    }
+    loop {
         if channel.status().connected() {
             return Ok(());
         }
@@ -469,6 +499,31 @@ pub async fn recover(channel: &Channel, error: lapin::Error) -> Result<(), Recov
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Retire a connection whose recovery stalled. Dropping it is not enough: lapin may still
+/// complete its recovery later and replay its consumers, which would then hold deliveries
+/// (up to the prefetch) that nobody reads. So it is watched, and closed properly (returning
+/// anything it holds to the queues) as soon as it comes back, or left once it is dead.
+pub fn abandon(connection: Connection) {
+    tokio::spawn(async move {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(600);
+        while tokio::time::Instant::now() < deadline {
+            let status = connection.status();
+            if status.connected() {
+                let _ = tokio::time::timeout(
+                    BROKER_TIMEOUT,
+                    connection.close(200, "abandoned session".into()),
+                )
+                .await;
+                return;
+            }
+            if status.closed() || status.errored() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    });
 }
 
 /// A consuming channel with bounded prefetch and manual acks.

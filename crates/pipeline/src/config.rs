@@ -107,7 +107,13 @@ impl Settings {
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
             None => figment = figment.merge(Toml::file("mottak.toml")),
         }
-        figment = figment.merge(Env::prefixed("MOTTAK_").ignore(&["config"]).split("__"));
+        // MOTTAK_CONFIG and MOTTAK_LOG_FORMAT are read elsewhere; MOTTAK_TEST_* belong to
+        // the test suite. Any other unknown MOTTAK_* variable is a typo and an error.
+        let env = Env::prefixed("MOTTAK_")
+            .ignore(&["config", "log_format"])
+            .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_"))
+            .split("__");
+        figment = figment.merge(env);
         let settings: Settings = figment.extract().map_err(Box::new)?;
         settings.validate()?;
         Ok(settings)
@@ -185,6 +191,7 @@ pub fn redact(url: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closure signature, not ours
 mod tests {
     use super::*;
 
@@ -206,11 +213,22 @@ mod tests {
             jail.set_env("MOTTAK_RECEIVER_ORG", "987654325");
             jail.set_env("MOTTAK_ACCOUNTS__PAYABLE", "2410");
             jail.set_env("MOTTAK_PREFETCH", "64");
+            jail.set_env("MOTTAK_TEST_AMQP_URL", "amqp://elsewhere");
+            jail.set_env("MOTTAK_LOG_FORMAT", "json");
             let settings = Settings::load().map_err(|e| e.to_string())?;
             assert_eq!(settings.receiver_org, "987654325");
             assert_eq!(settings.accounts.payable.as_str(), "2410");
             assert_eq!(settings.prefetch, 64);
             assert_eq!(settings.receiver_name, "Digitools AS");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_misspelt_variable_is_an_error_not_silence() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("MOTTAK_RECIEVER_ORG", "931235184");
+            assert!(Settings::load().is_err());
             Ok(())
         });
     }

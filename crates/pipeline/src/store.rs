@@ -143,10 +143,10 @@ impl Store {
         };
         if !Any::database_exists(url).await? {
             // Two workers starting at once may both try: losing that race is fine.
-            if let Err(err) = Any::create_database(url).await {
-                if !Any::database_exists(url).await? {
-                    return Err(err.into());
-                }
+            if let Err(err) = Any::create_database(url).await
+                && !Any::database_exists(url).await?
+            {
+                return Err(err.into());
             }
         }
         let options = AnyConnectOptions::from_str(url)?;

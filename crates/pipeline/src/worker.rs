@@ -120,12 +120,16 @@ async fn session(
 ) -> Result<(), WorkerError> {
     let connection = bus::connect(settings, &format!("mottak-{}", kind.name())).await?;
     let result = consume_loop(settings, store, ctx, kind, shutdown, &connection).await;
-    // A broken connection may not close cleanly: don't wait long for it.
-    let _ = tokio::time::timeout(
-        Duration::from_secs(2),
-        connection.close(200, "session end".into()),
-    )
-    .await;
+    match &result {
+        Ok(()) => {
+            let _ = tokio::time::timeout(
+                Duration::from_secs(2),
+                connection.close(200, "shutdown".into()),
+            )
+            .await;
+        }
+        Err(_) => bus::abandon(connection),
+    }
     result
 }
 
@@ -177,7 +181,7 @@ async fn consume_loop(
             Some(Ok(delivery)) => batch.push(delivery),
             Some(Err(err)) => {
                 tracing::warn!(error = %err, "consumer interrupted; waiting for recovery");
-                bus::recover(&channel, err).await?;
+                bus::recover(&channel, Some(err)).await?;
                 continue;
             }
         }
@@ -188,7 +192,7 @@ async fn consume_loop(
                 Ok(Some(Err(err))) => {
                     // The deliveries in hand died with their channel; they come again.
                     tracing::warn!(error = %err, "consumer interrupted; waiting for recovery");
-                    bus::recover(&channel, err).await?;
+                    bus::recover(&channel, Some(err)).await?;
                     batch.clear();
                     break;
                 }
@@ -316,22 +320,30 @@ async fn handle_batch(
     }
     publisher.publish_all(&envelopes).await?;
     for ((delivery, _), result) in work.into_iter().zip(results) {
-        let acked = match result {
-            Ok(_) => delivery.acker.ack(BasicAckOptions::default()).await,
+        let settled = match result {
+            Ok(_) => {
+                tokio::time::timeout(
+                    bus::BROKER_TIMEOUT,
+                    delivery.acker.ack(BasicAckOptions::default()),
+                )
+                .await
+            }
             Err(err) => {
                 tracing::error!(error = %err, "message failed repeatedly; dead-lettered for an operator");
-                delivery
-                    .acker
-                    .nack(BasicNackOptions {
-                        requeue: false,
-                        ..BasicNackOptions::default()
-                    })
-                    .await
+                let nack = BasicNackOptions {
+                    requeue: false,
+                    ..BasicNackOptions::default()
+                };
+                tokio::time::timeout(bus::BROKER_TIMEOUT, delivery.acker.nack(nack)).await
             }
         };
-        if let Err(err) = acked {
-            // The channel went away: the broker redelivers, and the stage is idempotent.
-            tracing::warn!(error = %err, "ack lost; the message will be redelivered");
+        // A lost ack only means a redelivery, which the stages take in their stride.
+        match settled {
+            Ok(Ok(_)) => {}
+            Ok(Err(err)) => {
+                tracing::warn!(error = %err, "ack lost; the message will be redelivered")
+            }
+            Err(_) => tracing::warn!("ack timed out; the message will be redelivered"),
         }
     }
     Ok(())

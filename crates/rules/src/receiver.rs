@@ -397,7 +397,7 @@ fn check_buyer(invoice: &Invoice, receiver: &ReceiverIdentity, out: &mut Finding
             "The buyer's name and organisation number must be on the invoice (cac:AccountingCustomerParty).",
         );
     }
-    if any_id && !numbers.iter().any(|n| *n == ours) {
+    if any_id && !numbers.contains(&ours) {
         let named = numbers
             .first()
             .cloned()
@@ -480,17 +480,16 @@ fn check_lines(invoice: &Invoice, out: &mut Findings) {
                 format!("Line {label} lacks {}.", missing_en.join(", ")),
             );
         }
-        if let Some(expected) = expected_line_amount(line) {
-            if let Some(stated) = line.amount {
-                if (expected - stated).abs() > TOLERANCE {
-                    out.add_at(
+        if let Some(expected) = expected_line_amount(line)
+            && let Some(stated) = line.amount
+            && (expected - stated).abs() > TOLERANCE
+        {
+            out.add_at(
                         "MOTTAK-LINE-AMOUNT",
                         format!("line {label}"),
                         format!("Linje {label}: beløpet {stated} stemmer ikke med antall × pris = {expected}."),
                         format!("Line {label}: the amount {stated} does not match quantity × price = {expected}."),
                     );
-                }
-            }
         }
     }
 }
@@ -524,18 +523,18 @@ fn check_totals(invoice: &Invoice, out: &mut Findings) {
     let totals = &invoice.totals;
     // Net: the lines.
     let line_sum = sum(invoice.lines.iter().map(|l| l.amount));
-    if let (Some(line_sum), Some(net)) = (line_sum, totals.line_extension) {
-        if line_sum != net {
-            out.add(
-                "MOTTAK-NET",
-                format!(
-                    "Summen av linjebeløpene er {line_sum}, men nettobeløpet er oppgitt som {net}."
-                ),
-                format!(
-                    "The line amounts add up to {line_sum}, but the net amount is stated as {net}."
-                ),
-            );
-        }
+    if let (Some(line_sum), Some(net)) = (line_sum, totals.line_extension)
+        && line_sum != net
+    {
+        out.add(
+            "MOTTAK-NET",
+            format!(
+                "Summen av linjebeløpene er {line_sum}, men nettobeløpet er oppgitt som {net}."
+            ),
+            format!(
+                "The line amounts add up to {line_sum}, but the net amount is stated as {net}."
+            ),
+        );
     }
 
     // VAT: per rate, then in total.
@@ -566,11 +565,11 @@ fn check_totals(invoice: &Invoice, out: &mut Findings) {
         .filter(|a| a.is_charge)
         .map(|a| a.amount));
     let mut compare = |name: &str, stated: Option<Decimal>, computed: Option<Decimal>| {
-        if let (Some(stated), Some(computed)) = (stated, computed) {
-            if stated != computed {
-                broken_nb.push(format!("{name} er {stated}, men skal være {computed}"));
-                broken_en.push(format!("{name} is {stated} but should be {computed}"));
-            }
+        if let (Some(stated), Some(computed)) = (stated, computed)
+            && stated != computed
+        {
+            broken_nb.push(format!("{name} er {stated}, men skal være {computed}"));
+            broken_en.push(format!("{name} is {stated} but should be {computed}"));
         }
     };
     compare(
@@ -667,15 +666,15 @@ fn check_vat(invoice: &Invoice, out: &mut Findings) {
                 .checked_mul(rate)
                 .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
                 .map(|v| round_half_away(v, 2));
-            if let Some(expected) = expected {
-                if (expected - tax).abs() > TOLERANCE {
-                    problems_nb.push(format!(
-                        "{label}: MVA er {tax}, men {taxable} × {rate}% = {expected}"
-                    ));
-                    problems_en.push(format!(
-                        "{label}: VAT is {tax}, but {taxable} × {rate}% = {expected}"
-                    ));
-                }
+            if let Some(expected) = expected
+                && (expected - tax).abs() > TOLERANCE
+            {
+                problems_nb.push(format!(
+                    "{label}: MVA er {tax}, men {taxable} × {rate}% = {expected}"
+                ));
+                problems_en.push(format!(
+                    "{label}: VAT is {tax}, but {taxable} × {rate}% = {expected}"
+                ));
             }
         }
         // The basis of each rate: its lines, plus its charges, less its allowances.
@@ -689,15 +688,15 @@ fn check_vat(invoice: &Invoice, out: &mut Findings) {
             .iter()
             .filter(|a| vat_key(a.tax_category.as_deref(), a.tax_percent) == key)
             .map(|a| a.amount.map(|v| if a.is_charge { v } else { -v })));
-        if let Some(basis) = lines.zip(doc).and_then(|(l, d)| l.checked_add(d)) {
-            if basis != taxable {
-                problems_nb.push(format!(
-                    "{label}: grunnlaget er {taxable}, men linjene gir {basis}"
-                ));
-                problems_en.push(format!(
-                    "{label}: the taxable amount is {taxable}, but the lines give {basis}"
-                ));
-            }
+        if let Some(basis) = lines.zip(doc).and_then(|(l, d)| l.checked_add(d))
+            && basis != taxable
+        {
+            problems_nb.push(format!(
+                "{label}: grunnlaget er {taxable}, men linjene gir {basis}"
+            ));
+            problems_en.push(format!(
+                "{label}: the taxable amount is {taxable}, but the lines give {basis}"
+            ));
         }
     }
     if !problems_nb.is_empty() {
