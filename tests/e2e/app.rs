@@ -231,18 +231,14 @@ impl TestApp {
     pub(crate) async fn teardown(mut self) {
         self.stop_workers().await;
         let channel = self.connection.create_channel().await.expect("channel");
-        let mut queues: Vec<String> = self.topology.work_queues().to_vec();
-        queues.extend(
-            self.topology
-                .work_queues()
-                .iter()
-                .map(|q| Topology::dead(q)),
-        );
-        queues.push(self.topology.invoice_responses());
-        queues.push(self.topology.erp_queue());
-        for queue in queues {
+        for queue in self.topology.all_queues() {
             let _ = channel
                 .queue_delete(queue.into(), QueueDeleteOptions::default())
+                .await;
+        }
+        for exchange in [self.topology.events(), self.topology.dlx()] {
+            let _ = channel
+                .exchange_delete(exchange.into(), Default::default())
                 .await;
         }
         let _ = self.connection.close(200, "done".into()).await;

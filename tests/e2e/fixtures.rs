@@ -151,6 +151,8 @@ async fn embedded_and_broker_modes_reach_the_same_state_and_reasons() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_redelivered_message_changes_nothing() {
     let mut app = spawn_app().await;
+    // Two workers per stage, so repeats race each other as they would in production.
+    app.start_workers();
     let manifest = Manifest::load(&fixtures::dir("ehf")).expect("manifest");
     let pick = |state: &str| {
         manifest

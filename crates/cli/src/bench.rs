@@ -171,11 +171,13 @@ pub(crate) async fn run(settings: &Settings, args: BenchArgs) -> anyhow::Result<
     });
 
     let started = Instant::now();
-    // Unpaced: chunks of 250 as fast as the broker confirms. Paced: a chunk every 50 ms.
+    // Unpaced: chunks of 250 as fast as the broker confirms. Paced: chunks of about 50 ms
+    // worth, each published when the schedule says its first invoice is due.
     let chunk_size = args.rate.map_or(250, |r| (r as usize / 20).max(1));
     for (chunk_no, chunk) in documents.chunks(chunk_size).enumerate() {
-        if args.rate.is_some() {
-            let due = started + Duration::from_millis(50 * chunk_no as u64);
+        if let Some(rate) = args.rate.filter(|r| *r > 0) {
+            let first = (chunk_no * chunk_size) as f64;
+            let due = started + Duration::from_secs_f64(first / f64::from(rate));
             tokio::time::sleep_until(due.into()).await;
         }
         let envelopes: Vec<Envelope> = chunk
@@ -257,13 +259,14 @@ pub(crate) async fn run(settings: &Settings, args: BenchArgs) -> anyhow::Result<
 
     if !args.keep {
         let channel = connection.create_channel().await?;
-        let mut queues: Vec<String> = topology.work_queues().to_vec();
-        queues.extend(topology.work_queues().iter().map(|q| Topology::dead(q)));
-        queues.push(topology.invoice_responses());
-        queues.push(topology.erp_queue());
-        for q in queues {
+        for q in topology.all_queues() {
             let _ = channel
                 .queue_delete(q.into(), QueueDeleteOptions::default())
+                .await;
+        }
+        for exchange in [topology.events(), topology.dlx()] {
+            let _ = channel
+                .exchange_delete(exchange.into(), Default::default())
                 .await;
         }
         store.close().await;

@@ -32,7 +32,8 @@ enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Publish documents (files, or every .xml under a directory) to the broker for the workers.
+    /// Publish documents (files, or every .xml under a directory) to the broker for the
+    /// workers. A document's id is derived from its bytes: ingesting a file again is a no-op.
     Ingest {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -105,8 +106,10 @@ async fn ingest(settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<()> {
     let mut envelopes = Vec::new();
     for file in &files {
         let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        // The id comes from the bytes, so running `ingest` again after a failure (or on a
+        // folder that has grown) hands over each document only once.
         let raw = RawDocument {
-            document_id: mottak_pipeline::new_document_id(),
+            document_id: mottak_pipeline::content_document_id(&bytes),
             channel: Channel::Ehf,
             source_name: Some(file.display().to_string()),
             ingested_us: mottak_pipeline::now_us(),
@@ -169,14 +172,7 @@ async fn queue_depths(settings: &Settings) -> Vec<(String, u32)> {
         return out;
     };
     let topology = bus::Topology::new(&settings.queue_prefix);
-    let mut queues: Vec<String> = topology.work_queues().to_vec();
-    queues.extend(
-        topology
-            .work_queues()
-            .iter()
-            .map(|q| bus::Topology::dead(q)),
-    );
-    queues.push(topology.invoice_responses());
+    let queues = topology.all_queues();
     for queue in queues {
         // A passive declare fails (and closes the channel) for a missing queue.
         let Ok(channel) = connection.create_channel().await else {

@@ -18,7 +18,6 @@ pub(crate) struct Outcome {
     pub state: String,
     pub stage: Option<String>,
     pub reasons: Vec<Reason>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Reason>,
     pub invoice_number: Option<String>,
     pub supplier: Option<String>,
@@ -78,7 +77,8 @@ pub(crate) async fn run(
         let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
         let processed = pipeline
             .process(RawDocument {
-                document_id: mottak_pipeline::new_document_id(),
+                // Derived from the bytes: a file processed before shows its recorded outcome.
+                document_id: mottak_pipeline::content_document_id(&bytes),
                 channel: Channel::Ehf,
                 source_name: Some(file.display().to_string()),
                 ingested_us: mottak_pipeline::now_us(),

@@ -100,6 +100,8 @@ pub struct AccountMap {
     pub allowances: Account,
     /// Payable rounding (øreavrunding).
     pub rounding: Account,
+    /// Advance payments to suppliers, cleared by an invoice's PrepaidAmount.
+    pub prepayments: Account,
 }
 
 impl Default for AccountMap {
@@ -117,6 +119,7 @@ impl Default for AccountMap {
             charges: account("7790"),
             allowances: account("4090"),
             rounding: account("7740"),
+            prepayments: account("1580"),
         }
     }
 }
@@ -170,9 +173,27 @@ pub struct JournalEntry {
     pub kind: DocumentKind,
     pub date: Date,
     pub currency: CurrencyCode,
-    /// Amount owed to the supplier (negative for a credit note: the supplier owes us).
+    /// Amount still owed to the supplier, i.e. the PayableAmount (negative for a credit
+    /// note: the supplier owes us).
     pub payable: Decimal,
     pub lines: Vec<JournalLine>,
+}
+
+impl PostingError {
+    /// The same, in bokmål, for the clerk.
+    pub fn nb(&self) -> String {
+        match self {
+            PostingError::Missing(what) => format!("{what} mangler"),
+            PostingError::Currency(code) => format!("valutaen «{code}» er ikke en ISO 4217-kode"),
+            PostingError::Precision { what, amount } => {
+                format!("{what} {amount} har flere desimaler enn valutaen tillater")
+            }
+            PostingError::Overflow => "beløpene er for store".to_owned(),
+            PostingError::TotalMismatch { computed, stated } => format!(
+                "posteringen ville kreditere leverandørgjeld med {computed}, men fakturaen oppgir {stated}"
+            ),
+        }
+    }
 }
 
 impl JournalEntry {
@@ -308,9 +329,29 @@ pub fn journal_entry(
     }
     let supplier = invoice.supplier_name().unwrap_or_default();
     let number = invoice.number.as_deref().unwrap_or_default();
+    // What was paid in advance clears the prepayment account; payables get the rest, which
+    // is the invoice's PayableAmount.
+    let prepaid = invoice.totals.prepaid.unwrap_or_default();
+    let payable = debits
+        .checked_sub(prepaid.checked_mul(sign).ok_or(PostingError::Overflow)?)
+        .ok_or(PostingError::Overflow)?;
+    if !prepaid.is_zero() {
+        if prepaid.scale() > dp && prepaid.normalize().scale() > dp {
+            return Err(PostingError::Precision {
+                what: "prepaid amount".into(),
+                amount: prepaid,
+            });
+        }
+        lines.push(JournalLine {
+            account: accounts.prepayments.to_string(),
+            amount: to_scale(-(prepaid * sign), dp),
+            description: format!("prepaid: {supplier} {} {number}", invoice.kind),
+            vat_rate: None,
+        });
+    }
     lines.push(JournalLine {
         account: accounts.payable.to_string(),
-        amount: to_scale(-debits, dp),
+        amount: to_scale(-payable, dp),
         description: format!("{supplier} {} {number}", invoice.kind),
         vat_rate: None,
     });
@@ -318,7 +359,7 @@ pub fn journal_entry(
         kind: invoice.kind,
         date,
         currency,
-        payable: to_scale(debits, dp),
+        payable: to_scale(payable, dp),
         lines,
     })
 }
@@ -488,6 +529,26 @@ mod tests {
             .map(|l| l.account.as_str())
             .collect();
         assert_eq!(expense, ["6551", "6540", "6300"]);
+    }
+
+    #[test]
+    fn a_prepaid_amount_clears_prepayments_and_payables_get_the_rest() {
+        let mut inv = invoice(DocumentKind::Invoice, &["1000.00"]);
+        inv.totals.prepaid = Some(d("250.00"));
+        inv.totals.payable = Some(d("1000.00"));
+        let entry = journal_entry(&inv, &AccountMap::default()).expect("postable");
+        assert_eq!(
+            amounts(&entry),
+            [
+                ("4000", "1000.00"),
+                ("2710", "250.00"),
+                ("1580", "-250.00"),
+                ("2400", "-1000.00")
+            ]
+            .map(|(a, v)| (a.to_owned(), v.to_owned()))
+        );
+        assert_eq!(entry.payable, d("1000.00"));
+        assert_eq!(entry.balance(), Decimal::ZERO);
     }
 
     #[test]

@@ -58,6 +58,16 @@ impl Topology {
     pub fn dead(queue: &str) -> String {
         format!("{queue}.dead")
     }
+    /// Every queue mottak declares, with its dead-letter queue.
+    pub fn all_queues(&self) -> Vec<String> {
+        let mut queues: Vec<String> = self.work_queues().to_vec();
+        queues.push(self.invoice_responses());
+        queues.push(self.erp_queue());
+        let dead: Vec<String> = queues.iter().map(|q| Topology::dead(q)).collect();
+        queues.extend(dead);
+        queues
+    }
+
     /// The work queues, in pipeline order.
     pub fn work_queues(&self) -> [String; 3] {
         [self.ehf_inbound(), self.validate(), self.post()]
@@ -116,7 +126,14 @@ pub async fn declare_topology(channel: &Channel, settings: &Settings) -> lapin::
             FieldTable::default(),
         )
         .await?;
-    for queue in topology.work_queues() {
+    // Every queue dead-letters into `<queue>.dead`: with a delivery limit, a quorum queue
+    // would otherwise drop a message an external consumer keeps refusing.
+    let mut queues: Vec<String> = topology.work_queues().to_vec();
+    queues.push(topology.invoice_responses());
+    if settings.erp_queue {
+        queues.push(topology.erp_queue());
+    }
+    for queue in queues {
         let dead = Topology::dead(&queue);
         channel
             .queue_declare(dead.clone().into(), durable_queue(), FieldTable::default())
@@ -143,21 +160,7 @@ pub async fn declare_topology(channel: &Channel, settings: &Settings) -> lapin::
             .queue_declare(queue.into(), durable_queue(), args)
             .await?;
     }
-    channel
-        .queue_declare(
-            topology.invoice_responses().into(),
-            durable_queue(),
-            queue_arguments(settings),
-        )
-        .await?;
     if settings.erp_queue {
-        channel
-            .queue_declare(
-                topology.erp_queue().into(),
-                durable_queue(),
-                queue_arguments(settings),
-            )
-            .await?;
         channel
             .queue_bind(
                 topology.erp_queue().into(),

@@ -52,9 +52,63 @@ impl Embedded {
 
     /// Run one document through every stage, each in its own transaction as the workers do.
     pub async fn process(&self, raw: RawDocument) -> Result<Processed, EmbeddedError> {
+        use futures_util::FutureExt;
         let id = raw.document_id.clone();
         let mut invoice_responses = Vec::new();
         let mut events = Vec::new();
+        let run =
+            std::panic::AssertUnwindSafe(self.run_stages(raw, &mut invoice_responses, &mut events))
+                .catch_unwind();
+        let failure = match run.await {
+            Ok(Ok(())) => None,
+            Ok(Err(EmbeddedError::Store(err))) if err.is_transient() => return Err(err.into()),
+            Ok(Err(err)) => Some(err.to_string()),
+            Err(_) => Some("stage panicked".to_owned()),
+        };
+        if let Some(problem) = failure {
+            // As the workers do: a document that cannot be processed is set aside, visibly.
+            tracing::error!(%problem, document_id = %id, "processing failed; document set aside");
+            let finding = mottak_rules::Finding {
+                rule: "MOTTAK-INTERNAL".into(),
+                code: "OTH".into(),
+                severity: mottak_rules::Severity::Fatal,
+                message: format!(
+                    "Dokumentet kunne ikke behandles på grunn av en intern feil og er lagt til side ({problem}). / \
+                     The document could not be processed because of an internal error and is set aside ({problem})."
+                ),
+                location: None,
+            };
+            let mut transaction = self.store.begin().await?;
+            Tx {
+                conn: &mut transaction,
+            }
+            .set_aside_in_flight(
+                &id,
+                crate::store::Stage::Receiver,
+                &finding,
+                stages::now_us(),
+            )
+            .await?;
+            transaction.commit().await.map_err(StoreError::from)?;
+        }
+        let document = self
+            .store
+            .document(&id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("document {id} vanished")))?;
+        Ok(Processed {
+            document,
+            invoice_responses,
+            events,
+        })
+    }
+
+    async fn run_stages(
+        &self,
+        raw: RawDocument,
+        invoice_responses: &mut Vec<String>,
+        events: &mut Vec<String>,
+    ) -> Result<(), EmbeddedError> {
         let mut queue: VecDeque<Outgoing> = VecDeque::new();
         queue.extend(
             self.step(|tx, ctx| Box::pin(async move { stages::receive(tx, ctx, &raw).await }))
@@ -84,16 +138,7 @@ impl Embedded {
                 Outgoing::LedgerPosted { body, .. } => events.push(body),
             }
         }
-        let document = self
-            .store
-            .document(&id)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("document {id} vanished")))?;
-        Ok(Processed {
-            document,
-            invoice_responses,
-            events,
-        })
+        Ok(())
     }
 
     async fn step<F>(&self, f: F) -> Result<Vec<Outgoing>, StoreError>

@@ -21,6 +21,13 @@ pub fn new_document_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// The id of a document derived from its bytes (`sha256-<hex>`): handing the same file over
+/// twice is then recognised as one document, not two.
+pub fn content_document_id(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    format!("sha256-{}", hex::encode(Sha256::digest(bytes)))
+}
+
 /// Now, in µs since the Unix epoch.
 pub fn now_us() -> i64 {
     stages::now_us()

@@ -73,6 +73,8 @@ pub struct LedgerPosted {
     /// KID / payment id, and the account to pay to.
     pub payment_id: Option<String>,
     pub payment_account: Option<String>,
+    /// BIC of the payment account (foreign suppliers).
+    pub payment_bic: Option<String>,
     pub lines: Vec<JournalLine>,
     pub ingested_us: i64,
     pub posted_us: i64,

@@ -77,27 +77,51 @@ pub(crate) async fn receive(
 ) -> Result<Vec<Outgoing>, StoreError> {
     let sha256 = hex::encode(Sha256::digest(&raw.bytes));
     let now = now_us();
-    let status = tx
-        .receive(&NewDocument {
-            id: &raw.document_id,
-            channel: raw.channel,
-            source_name: raw.source_name.as_deref(),
-            sha256: &sha256,
-            bytes: &raw.bytes,
-            received_us: raw.ingested_us,
-            now_us: now,
-        })
+    let mut document_id = raw.document_id.clone();
+    let mut status = tx
+        .receive(&new_document(raw, &document_id, &sha256, now))
         .await?;
-    if !matches!(status.state, DocState::Received | DocState::Validating) {
-        tracing::debug!(state = %status.state, "already past reception");
-        return Ok(Vec::new());
+    if status.sha256 != sha256 {
+        // The same message id on different bytes is a new document from a sender that reuses
+        // ids, not a redelivery: give it an id of its own rather than lose it.
+        document_id = format!("{}+{}", raw.document_id, &sha256[..16]);
+        tracing::error!(reused_id = %raw.document_id, %document_id, "message id reused for different bytes");
+        status = tx
+            .receive(&new_document(raw, &document_id, &sha256, now))
+            .await?;
+    }
+    let id = document_id.as_str();
+    match status.state {
+        DocState::Received => {}
+        // Received before, and the message on to validation may not have been confirmed:
+        // send what was stored then (not a re-parse, which could differ under new limits).
+        DocState::Validating => {
+            let Some(invoice) = tx.invoice(id).await? else {
+                return Err(StoreError::Corrupt(format!(
+                    "document {id} is validating without an invoice"
+                )));
+            };
+            let body = to_json(&ToValidate {
+                document_id: id.to_owned(),
+                ingested_us: raw.ingested_us,
+                invoice,
+            })?;
+            return Ok(vec![Outgoing::Validate {
+                document_id: id.to_owned(),
+                body,
+            }]);
+        }
+        _ => {
+            tracing::debug!(state = %status.state, "already past reception");
+            return Ok(Vec::new());
+        }
     }
     let parsed = match mottak_ehf::parse(&raw.bytes, &ctx.limits) {
         Ok(parsed) => parsed,
         Err(err) => {
             tracing::info!(reason = err.code(), "set aside: unreadable document");
             tx.transition(
-                &raw.document_id,
+                id,
                 DocState::Received,
                 DocState::SetAside,
                 Stage::Receiver,
@@ -108,36 +132,49 @@ pub(crate) async fn receive(
             return Ok(Vec::new());
         }
     };
-    if status.state == DocState::Received {
-        for decoded in &parsed.attachments {
-            tx.put_blob(&decoded.sha256, &decoded.bytes).await?;
-        }
-        for (position, attachment) in parsed.invoice.attachments.iter().enumerate() {
-            tx.add_attachment(&raw.document_id, position, attachment)
-                .await?;
-        }
-        let key = mottak_rules::supplier_key(&parsed.invoice);
-        tx.describe(&raw.document_id, &parsed.invoice, key.as_deref())
-            .await?;
-        tx.transition(
-            &raw.document_id,
-            DocState::Received,
-            DocState::Validating,
-            Stage::Receiver,
-            Some(&[]),
-            now,
-        )
-        .await?;
+    for decoded in &parsed.attachments {
+        tx.put_blob(&decoded.sha256, &decoded.bytes).await?;
     }
+    for (position, attachment) in parsed.invoice.attachments.iter().enumerate() {
+        tx.add_attachment(id, position, attachment).await?;
+    }
+    let key = mottak_rules::supplier_key(&parsed.invoice);
+    tx.describe(id, &parsed.invoice, key.as_deref()).await?;
+    tx.transition(
+        id,
+        DocState::Received,
+        DocState::Validating,
+        Stage::Receiver,
+        Some(&[]),
+        now,
+    )
+    .await?;
     let body = to_json(&ToValidate {
-        document_id: raw.document_id.clone(),
+        document_id: id.to_owned(),
         ingested_us: raw.ingested_us,
         invoice: parsed.invoice,
     })?;
     Ok(vec![Outgoing::Validate {
-        document_id: raw.document_id.clone(),
+        document_id: id.to_owned(),
         body,
     }])
+}
+
+fn new_document<'a>(
+    raw: &'a RawDocument,
+    id: &'a str,
+    sha256: &'a str,
+    now_us: i64,
+) -> NewDocument<'a> {
+    NewDocument {
+        id,
+        channel: raw.channel,
+        source_name: raw.source_name.as_deref(),
+        sha256,
+        bytes: &raw.bytes,
+        received_us: raw.ingested_us,
+        now_us,
+    }
 }
 
 /// Validator: apply the receiver's rules and the duplicate register; approve for posting
@@ -191,10 +228,8 @@ pub(crate) async fn validate(
             Some(tx.claim_number(&key, kind, number, id).await?)
         };
         if let Some(holder) = holder.filter(|h| h != id) {
-            let first = tx
-                .source_name(&holder)
-                .await?
-                .unwrap_or_else(|| holder.clone());
+            // Named by date, not by internal id or file name: this text goes to the supplier.
+            let first = tx.received_date(&holder).await?.unwrap_or_default();
             verdict
                 .findings
                 .push(mottak_rules::duplicate(number, &first));
@@ -353,18 +388,18 @@ pub(crate) async fn post(
     let now = now_us();
     let invoice = &msg.invoice;
     let entry = match journal_entry(invoice, &ctx.accounts)
-        .map_err(|e| e.to_string())
+        .map_err(|e| (e.nb(), e.to_string()))
         .and_then(|entry| to_stored_lines(&entry).map(|lines| (entry, lines)))
     {
         Ok(entry) => entry,
-        Err(problem) => {
-            tracing::error!(%problem, "approved invoice cannot be posted: set aside for a clerk");
+        Err((nb, en)) => {
+            tracing::error!(problem = %en, "approved invoice cannot be posted: set aside for a clerk");
             let finding = Finding {
                 rule: "MOTTAK-POSTING".into(),
                 code: "OTH".into(),
                 severity: Severity::Fatal,
                 message: format!(
-                    "Fakturaen kunne ikke bokføres: {problem}. / The invoice could not be posted: {problem}."
+                    "Fakturaen kunne ikke bokføres: {nb}. / The invoice could not be posted: {en}."
                 ),
                 location: None,
             };
@@ -377,6 +412,8 @@ pub(crate) async fn post(
                 now,
             )
             .await?;
+            // Nothing was posted: a corrected invoice may come under the same number.
+            tx.release_number(id).await?;
             return Ok(Vec::new());
         }
     };
@@ -384,7 +421,7 @@ pub(crate) async fn post(
     let dp = entry.currency.minor_units();
     let payable_minor = mottak_invoice::money::minor_units(entry.payable, dp)
         .ok_or_else(|| StoreError::Corrupt("payable amount does not fit".into()))?;
-    let payment = invoice.payment_means.first();
+    let payment = mottak_rules::payment_means_to_use(invoice);
     let event = LedgerPosted {
         event: "ledger.posted".into(),
         event_id: entry_id.clone(),
@@ -405,6 +442,7 @@ pub(crate) async fn post(
         order_reference: invoice.order_reference.clone(),
         payment_id: payment.and_then(|p| p.payment_id.clone()),
         payment_account: payment.and_then(|p| p.account.clone()),
+        payment_bic: payment.and_then(|p| p.bic.clone()),
         lines: entry.lines.clone(),
         ingested_us: msg.ingested_us,
         posted_us: now,
@@ -445,7 +483,7 @@ pub(crate) async fn post(
 
 fn to_stored_lines(
     entry: &mottak_invoice::posting::JournalEntry,
-) -> Result<Vec<StoredLine>, String> {
+) -> Result<Vec<StoredLine>, (String, String)> {
     let dp = entry.currency.minor_units();
     entry
         .lines
@@ -453,9 +491,15 @@ fn to_stored_lines(
         .map(|line| {
             let amount_minor =
                 mottak_invoice::money::minor_units(line.amount, dp).ok_or_else(|| {
-                    format!(
-                        "the amount {} on account {} is not in whole minor units",
-                        line.amount, line.account
+                    (
+                        format!(
+                            "beløpet {} på konto {} er ikke i hele øre",
+                            line.amount, line.account
+                        ),
+                        format!(
+                            "the amount {} on account {} is not in whole minor units",
+                            line.amount, line.account
+                        ),
                     )
                 })?;
             Ok(StoredLine {

@@ -115,6 +115,8 @@ impl StoreError {
                             c.as_ref(),
                             "40001" | "40P01" | "53300" | "57P01" | "57P02" | "57P03"
                         ) || c.starts_with("08")
+                            // SQLite: busy / locked (another process holds the file).
+                            || matches!(c.as_ref(), "5" | "6" | "261" | "262" | "517")
                     })
                 }
                 _ => false,
@@ -335,6 +337,8 @@ pub(crate) struct NewDocument<'a> {
 /// What the store knows of a document.
 pub(crate) struct DocStatus {
     pub state: DocState,
+    /// SHA-256 of its original bytes.
+    pub sha256: String,
 }
 
 impl Tx<'_> {
@@ -371,7 +375,7 @@ impl Tx<'_> {
     }
 
     pub(crate) async fn status(&mut self, id: &str) -> Result<Option<DocStatus>, StoreError> {
-        let row = sqlx::query("SELECT state FROM documents WHERE id = $1")
+        let row = sqlx::query("SELECT state, sha256 FROM documents WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *self.conn)
             .await?;
@@ -381,7 +385,10 @@ impl Tx<'_> {
                 let state: String = row.try_get("state")?;
                 let state = DocState::parse(&state)
                     .ok_or_else(|| StoreError::Corrupt(format!("unknown state {state}")))?;
-                Ok(Some(DocStatus { state }))
+                Ok(Some(DocStatus {
+                    state,
+                    sha256: row.try_get("sha256")?,
+                }))
             }
         }
     }
@@ -510,12 +517,77 @@ impl Tx<'_> {
             .ok_or_else(|| StoreError::Corrupt("claimed invoice number vanished".into()))
     }
 
-    pub(crate) async fn source_name(&mut self, id: &str) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT source_name FROM documents WHERE id = $1")
+    /// When a document was received, as a date (for messages that name an earlier document
+    /// without exposing internal ids or file names).
+    pub(crate) async fn received_date(&mut self, id: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT received_us FROM documents WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *self.conn)
             .await?;
-        Ok(row.and_then(|r| r.try_get::<Option<String>, _>("source_name").ok().flatten()))
+        let Some(row) = row else { return Ok(None) };
+        let micros: i64 = row.try_get("received_us")?;
+        let date = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1000)
+            .map(|t| t.date().to_string())
+            .ok();
+        Ok(date)
+    }
+
+    /// The parsed invoice stored by the receiver.
+    pub(crate) async fn invoice(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<mottak_invoice::Invoice>, StoreError> {
+        let row = sqlx::query("SELECT invoice_json FROM documents WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        let Some(json) = row
+            .map(|r| r.try_get::<Option<String>, _>("invoice_json"))
+            .transpose()?
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        serde_json::from_str(&json)
+            .map(Some)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+
+    /// Give up a document's claim on its invoice number (it will not be posted).
+    pub(crate) async fn release_number(&mut self, document_id: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM invoice_numbers WHERE document_id = $1")
+            .bind(document_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Set aside a document that is still in flight, whatever stage it is in, with `finding`.
+    /// Used when processing failed for a reason no retry will cure, so that the document
+    /// still reaches a visible end.
+    pub(crate) async fn set_aside_in_flight(
+        &mut self,
+        id: &str,
+        stage: Stage,
+        finding: &mottak_rules::Finding,
+        now_us: i64,
+    ) -> Result<bool, StoreError> {
+        let reasons = serde_json::to_string(std::slice::from_ref(finding))
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let done = sqlx::query(
+            "UPDATE documents SET state = 'set_aside', stage = $1, reasons = $2, updated_us = $3 \
+             WHERE id = $4 AND state IN ('received', 'validating', 'posting')",
+        )
+        .bind(stage.as_str())
+        .bind(clean(&reasons))
+        .bind(now_us)
+        .bind(id)
+        .execute(&mut *self.conn)
+        .await?;
+        if done.rows_affected() == 1 {
+            self.release_number(id).await?;
+        }
+        Ok(done.rows_affected() == 1)
     }
 
     pub(crate) async fn put_invoice_response(

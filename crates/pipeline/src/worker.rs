@@ -17,7 +17,7 @@ use crate::bus::{self, Publisher};
 use crate::config::Settings;
 use crate::messages::{Channel, RawDocument, ToPost, ToValidate};
 use crate::stages::{self, Context, Outgoing};
-use crate::store::{Store, StoreError, Tx};
+use crate::store::{Stage, Store, StoreError, Tx};
 
 /// Which stage a worker runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,11 +217,9 @@ fn decode(kind: StageKind, delivery: &Delivery) -> Result<Input, String> {
                 .message_id()
                 .as_ref()
                 .map(|id| id.as_str().to_owned())
-                .filter(|id| !id.is_empty() && id.len() <= 200)
-                .unwrap_or_else(|| {
-                    use sha2::{Digest, Sha256};
-                    format!("sha256-{}", hex::encode(Sha256::digest(&delivery.data)))
-                });
+                // Ids are stored as text: no control characters (PostgreSQL refuses NUL).
+                .filter(|id| !id.is_empty() && id.len() <= 200 && !id.chars().any(char::is_control))
+                .unwrap_or_else(|| crate::content_document_id(&delivery.data));
             Ok(Input::Raw(RawDocument {
                 document_id,
                 channel: Channel::Ehf,
@@ -240,10 +238,75 @@ fn decode(kind: StageKind, delivery: &Delivery) -> Result<Input, String> {
 }
 
 async fn apply(tx: &mut Tx<'_>, ctx: &Context, input: &Input) -> Result<Vec<Outgoing>, StoreError> {
-    match input {
-        Input::Raw(raw) => stages::receive(tx, ctx, raw).await,
-        Input::Validate(msg) => stages::validate(tx, ctx, msg).await,
-        Input::Post(msg) => stages::post(tx, ctx, msg).await,
+    use futures_util::FutureExt;
+    let stage = async {
+        match input {
+            Input::Raw(raw) => stages::receive(tx, ctx, raw).await,
+            Input::Validate(msg) => stages::validate(tx, ctx, msg).await,
+            Input::Post(msg) => stages::post(tx, ctx, msg).await,
+        }
+    };
+    // A panic is a bug, but it must cost one document, not the worker and every delivery
+    // it holds: it becomes a permanent failure of this message.
+    match std::panic::AssertUnwindSafe(stage).catch_unwind().await {
+        Ok(result) => result,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_owned());
+            Err(StoreError::Corrupt(format!("stage panicked: {what}")))
+        }
+    }
+}
+
+impl Input {
+    fn document_id(&self) -> &str {
+        match self {
+            Input::Raw(m) => &m.document_id,
+            Input::Validate(m) => &m.document_id,
+            Input::Post(m) => &m.document_id,
+        }
+    }
+}
+
+/// After a permanent failure: give the document a visible end (set aside, with the reason),
+/// best effort, in a transaction of its own.
+async fn set_aside_after_failure(
+    store: &Store,
+    kind: StageKind,
+    input: &Input,
+    error: &StoreError,
+) {
+    let stage = match kind {
+        StageKind::Receiver => Stage::Receiver,
+        StageKind::Validator => Stage::Validator,
+        StageKind::Poster => Stage::Poster,
+    };
+    let finding = mottak_rules::Finding {
+        rule: "MOTTAK-INTERNAL".into(),
+        code: "OTH".into(),
+        severity: mottak_rules::Severity::Fatal,
+        message: format!(
+            "Dokumentet kunne ikke behandles på grunn av en intern feil og er lagt til side for en saksbehandler ({error}). / \
+             The document could not be processed because of an internal error and is set aside for a clerk ({error})."
+        ),
+        location: None,
+    };
+    let result = async {
+        let mut transaction = store.begin().await?;
+        let moved = Tx {
+            conn: &mut transaction,
+        }
+        .set_aside_in_flight(input.document_id(), stage, &finding, stages::now_us())
+        .await?;
+        transaction.commit().await?;
+        Ok::<bool, StoreError>(moved)
+    }
+    .await;
+    if let Err(err) = result {
+        tracing::error!(error = %err, document_id = input.document_id(), "could not set the failed document aside");
     }
 }
 
@@ -319,7 +382,10 @@ async fn handle_batch(
         }
     }
     publisher.publish_all(&envelopes).await?;
-    for ((delivery, _), result) in work.into_iter().zip(results) {
+    for ((delivery, input), result) in work.into_iter().zip(results) {
+        if let Err(err) = &result {
+            set_aside_after_failure(store, kind, &input, err).await;
+        }
         let settled = match result {
             Ok(_) => {
                 tokio::time::timeout(

@@ -12,4 +12,6 @@ mod receiver;
 
 pub use catalogue::{CATALOGUE, RuleDef, rule};
 pub use finding::{Finding, Severity, Verdict};
-pub use receiver::{ReceiverIdentity, check, duplicate, is_norwegian_supplier, supplier_key};
+pub use receiver::{
+    ReceiverIdentity, check, duplicate, is_norwegian_supplier, payment_means_to_use, supplier_key,
+};

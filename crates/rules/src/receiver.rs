@@ -4,7 +4,7 @@ use mottak_invoice::ids::{
     Bic, CurrencyCode, Iban, IdError, NorwegianAccount, OrgNumber, VatNumber,
 };
 use mottak_invoice::money::round_half_away;
-use mottak_invoice::{AttachmentProblem, DocumentKind, Invoice, InvoiceLine, Party};
+use mottak_invoice::{AttachmentProblem, DocumentKind, Invoice, InvoiceLine, Party, PaymentMeans};
 use rust_decimal::Decimal;
 
 use crate::catalogue::rule;
@@ -41,16 +41,16 @@ pub fn check(invoice: &Invoice, receiver: &ReceiverIdentity) -> Verdict {
 }
 
 /// The finding for an invoice number this supplier has sent before.
-pub fn duplicate(invoice_number: &str, first_received: &str) -> Finding {
+pub fn duplicate(invoice_number: &str, first_received_on: &str) -> Finding {
     finding(
         "MOTTAK-DUP",
         format!(
             "Fakturanummer «{invoice_number}» er allerede mottatt fra denne leverandøren \
-             ({first_received}); en faktura bokføres bare én gang."
+             (første gang {first_received_on}); en faktura bokføres bare én gang."
         ),
         format!(
             "Invoice number «{invoice_number}» has already been received from this supplier \
-             ({first_received}); an invoice is posted only once."
+             (first on {first_received_on}); an invoice is posted only once."
         ),
         None,
     )
@@ -60,20 +60,42 @@ pub fn duplicate(invoice_number: &str, first_received: &str) -> Finding {
 /// for Norwegian suppliers, else the first stable identifier the supplier gives.
 pub fn supplier_key(invoice: &Invoice) -> Option<String> {
     let supplier = &invoice.supplier;
-    if let Some(org) = supplier_org_candidates(supplier).find_map(|v| OrgNumber::parse(v).ok()) {
+    if is_norwegian_supplier(supplier)
+        && let Some(org) = supplier_org_candidates(supplier).find_map(|v| OrgNumber::parse(v).ok())
+    {
         return Some(format!("0192:{org}"));
+    }
+    // A foreign supplier is keyed on its Peppol address, which every EHF invoice carries;
+    // VAT or registration numbers are optional and would let the same invoice in twice.
+    let normalise = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase()
+    };
+    if let Some(endpoint) = &supplier.endpoint {
+        let scheme = endpoint.scheme.as_deref().unwrap_or_default();
+        return Some(format!(
+            "{}:{}",
+            normalise(scheme),
+            normalise(&endpoint.value)
+        ));
     }
     let id = supplier
         .vat_registration()
         .map(|t| t.company_id.as_str())
-        .or(supplier.legal_id.as_ref().map(|i| i.value.as_str()))
-        .or(supplier.endpoint.as_ref().map(|i| i.value.as_str()))?;
-    Some(
-        id.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase(),
-    )
+        .or(supplier.legal_id.as_ref().map(|i| i.value.as_str()))?;
+    Some(normalise(id))
+}
+
+/// The payment means the supplier is to be paid by: the first one with an account the rules
+/// accept (a Norwegian account number or an IBAN).
+pub fn payment_means_to_use(invoice: &Invoice) -> Option<&PaymentMeans> {
+    invoice.payment_means.iter().find(|p| {
+        p.account
+            .as_deref()
+            .is_some_and(|a| NorwegianAccount::parse(a).is_ok() || Iban::parse(a).is_ok())
+    })
 }
 
 /// A supplier is Norwegian when its address says NO, or, without a country, when it
@@ -274,22 +296,43 @@ fn check_supplier(invoice: &Invoice, out: &mut Findings) {
                 "The invoice charges VAT, but the supplier's VAT number (organisation number + MVA) is missing.",
             ),
             Some(reg) => {
-                // Only the suffix is this rule's business: a wrong number is MOTTAK-ORGNR's.
-                let suffix_missing = matches!(VatNumber::parse(&reg.company_id), Err(IdError::MissingMvaSuffix))
-                    || !reg.company_id.trim().to_ascii_uppercase().ends_with("MVA");
-                if suffix_missing {
-                    out.add(
-                        "MOTTAK-MVA",
-                        format!(
-                            "MVA-nummeret «{}» må være organisasjonsnummeret etterfulgt av MVA, f.eks. NO987654325MVA.",
-                            reg.company_id
-                        ),
-                        format!(
-                            "The VAT number «{}» must be the organisation number followed by MVA, e.g. NO987654325MVA.",
-                            reg.company_id
-                        ),
-                    );
+                // A wrong organisation number is MOTTAK-ORGNR's business; this rule wants the
+                // supplier's own (valid) number followed by MVA.
+                let own_org = supplier_org_candidates(supplier).next().and_then(|v| OrgNumber::parse(v).ok());
+                let problem_nb;
+                let problem_en;
+                match VatNumber::parse(&reg.company_id) {
+                    Ok(vat) if own_org.as_ref().is_none_or(|o| *o == vat.org_number()) => return,
+                    Ok(vat) => {
+                        problem_nb = format!("tilhører {}, ikke leverandørens organisasjonsnummer", vat.org_number());
+                        problem_en = format!("belongs to {}, not to the supplier's organisation number", vat.org_number());
+                    }
+                    Err(IdError::MissingMvaSuffix) => {
+                        problem_nb = "mangler MVA etter nummeret".to_owned();
+                        problem_en = "lacks MVA after the number".to_owned();
+                    }
+                    Err(_) if !reg.company_id.trim().to_ascii_uppercase().ends_with("MVA") => {
+                        problem_nb = "mangler MVA etter nummeret".to_owned();
+                        problem_en = "lacks MVA after the number".to_owned();
+                    }
+                    Err(err) if own_org.is_some() => {
+                        problem_nb = format!("er ikke et gyldig organisasjonsnummer ({err})");
+                        problem_en = format!("is not a valid organisation number ({err})");
+                    }
+                    // The organisation number itself is invalid: MOTTAK-ORGNR says so.
+                    Err(_) => return,
                 }
+                out.add(
+                    "MOTTAK-MVA",
+                    format!(
+                        "MVA-nummeret «{}» {problem_nb}; det skal være organisasjonsnummeret etterfulgt av MVA, f.eks. NO987654325MVA.",
+                        reg.company_id
+                    ),
+                    format!(
+                        "The VAT number «{}» {problem_en}; it must be the organisation number followed by MVA, e.g. NO987654325MVA.",
+                        reg.company_id
+                    ),
+                );
             }
         }
     }
@@ -482,7 +525,7 @@ fn check_lines(invoice: &Invoice, out: &mut Findings) {
         }
         if let Some(expected) = expected_line_amount(line)
             && let Some(stated) = line.amount
-            && (expected - stated).abs() > TOLERANCE
+            && differs(expected, stated)
         {
             out.add_at(
                         "MOTTAK-LINE-AMOUNT",
@@ -667,7 +710,7 @@ fn check_vat(invoice: &Invoice, out: &mut Findings) {
                 .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
                 .map(|v| round_half_away(v, 2));
             if let Some(expected) = expected
-                && (expected - tax).abs() > TOLERANCE
+                && differs(expected, tax)
             {
                 problems_nb.push(format!(
                     "{label}: MVA er {tax}, men {taxable} × {rate}% = {expected}"
@@ -744,6 +787,12 @@ fn check_attachments(invoice: &Invoice, out: &mut Findings) {
             ),
         }
     }
+}
+
+/// Whether two amounts differ by more than the tolerance. Amounts near the limits of the
+/// decimal type cannot be subtracted: they count as different, never as a panic.
+fn differs(a: Decimal, b: Decimal) -> bool {
+    a.checked_sub(b).is_none_or(|d| d.abs() > TOLERANCE)
 }
 
 fn blank(value: &Option<String>) -> bool {
