@@ -22,18 +22,6 @@ fn server_database_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
-/// The server URL with another database name.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
-    let base = base.rsplit_once('/').map_or(base, |(server, _)| server);
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
-    }
-}
-
 pub(crate) struct TestApp {
     pub(crate) settings: Settings,
     pub(crate) store: Store,
@@ -51,7 +39,7 @@ pub(crate) fn test_settings(amqp: &str) -> Settings {
     let tag = uuid::Uuid::new_v4().simple().to_string();
     Settings {
         amqp_url: amqp.to_owned(),
-        database_url: with_database(
+        database_url: mottak_pipeline::store::with_database(
             &server_database_url(),
             &format!("mottak_test_{}", &tag[..12]),
         ),
@@ -216,6 +204,15 @@ impl TestApp {
                 .expect("ack");
         }
         out
+    }
+
+    /// How many documents are posted so far.
+    pub(crate) async fn posted(&self) -> i64 {
+        self.states()
+            .await
+            .get(&DocState::Posted)
+            .copied()
+            .unwrap_or(0)
     }
 
     pub(crate) async fn states(&self) -> HashMap<DocState, i64> {

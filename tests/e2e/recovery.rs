@@ -131,12 +131,7 @@ async fn workers_recover_from_a_cut_broker_connection_without_losing_or_doubling
     // Cut the workers' connections while they are busy, let them recover, cut again.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     let posted_at_cut = loop {
-        let posted = app
-            .states()
-            .await
-            .get(&DocState::Posted)
-            .copied()
-            .unwrap_or(0);
+        let posted = app.posted().await;
         if posted > 0 {
             break posted;
         }
@@ -158,20 +153,10 @@ async fn workers_recover_from_a_cut_broker_connection_without_losing_or_doubling
         );
         // lapin's recovery reconnects through the proxy, which still accepts; wait until the
         // workers are posting again before the next cut.
-        let before = app
-            .states()
-            .await
-            .get(&DocState::Posted)
-            .copied()
-            .unwrap_or(0);
+        let before = app.posted().await;
         let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
         loop {
-            let posted = app
-                .states()
-                .await
-                .get(&DocState::Posted)
-                .copied()
-                .unwrap_or(0);
+            let posted = app.posted().await;
             if (posted > before && proxy.live() >= 3) || posted == ids.len() as i64 {
                 break;
             }

@@ -44,18 +44,6 @@ pub(crate) struct BenchArgs {
     timeout_s: u64,
 }
 
-/// The server URL with another database name.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
-    let base = base.rsplit_once('/').map_or(base, |(server, _)| server);
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
-    }
-}
-
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -94,7 +82,10 @@ pub(crate) async fn run(settings: &Settings, args: BenchArgs) -> anyhow::Result<
     let tag = format!("{}", mottak_pipeline::now_us());
     let mut bench = settings.clone();
     bench.queue_prefix = format!("bench-{tag}");
-    bench.database_url = with_database(&settings.database_url, &format!("mottak_bench_{tag}"));
+    bench.database_url = mottak_pipeline::store::with_database(
+        &settings.database_url,
+        &format!("mottak_bench_{tag}"),
+    );
     bench.erp_queue = true;
     let spec = Spec {
         lines: args.lines,

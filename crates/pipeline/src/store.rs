@@ -310,6 +310,19 @@ impl DocumentRow {
     }
 }
 
+/// `url` (a database server URL) with another database name: for benchmarks and tests that
+/// each want a database of their own on the same server.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let base = base.rsplit_once('/').map_or(base, |(server, _)| server);
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
 /// Text columns cannot hold NUL in PostgreSQL; nothing a person reads needs one.
 pub(crate) fn clean(text: &str) -> String {
     text.replace('\0', "\u{FFFD}")
@@ -725,4 +738,30 @@ pub(crate) struct StoredEntry<'a> {
     pub posted_us: i64,
     pub event_json: &'a str,
     pub lines: Vec<StoredLine>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_database_on_the_same_server() {
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/postgres", "mottak_x"),
+            "postgres://postgres@127.0.0.1:5432/mottak_x"
+        );
+        assert_eq!(
+            with_database("postgres://u:p@db/mottak?sslmode=require", "b"),
+            "postgres://u:p@db/b?sslmode=require"
+        );
+    }
+
+    #[test]
+    fn states_round_trip_and_only_three_are_final() {
+        for state in DocState::ALL {
+            assert_eq!(DocState::parse(state.as_str()), Some(state));
+        }
+        let finals: Vec<_> = DocState::ALL.into_iter().filter(|s| s.is_final()).collect();
+        assert_eq!(finals, [DocState::Posted, DocState::Rejected, DocState::SetAside]);
+    }
 }
