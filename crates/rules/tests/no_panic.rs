@@ -14,11 +14,17 @@ fn fixtures() -> Vec<Vec<u8>> {
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         .collect();
     files.sort();
-    files.iter().map(|p| std::fs::read(p).expect("fixture")).collect()
+    files
+        .iter()
+        .map(|p| std::fs::read(p).expect("fixture"))
+        .collect()
 }
 
 fn run(bytes: &[u8]) {
-    let receiver = ReceiverIdentity { org: OrgNumber::parse("931235184").expect("valid"), name: "Digitools AS".into() };
+    let receiver = ReceiverIdentity {
+        org: OrgNumber::parse("931235184").expect("valid"),
+        name: "Digitools AS".into(),
+    };
     if let Ok(parsed) = mottak_ehf::parse(bytes, &mottak_ehf::Limits::default()) {
         let _ = check(&parsed.invoice, &receiver);
         let _ = mottak_rules::supplier_key(&parsed.invoice);
@@ -27,7 +33,11 @@ fn run(bytes: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    // PROPTEST_CASES overrides, for long runs: PROPTEST_CASES=200000 cargo test --release ...
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn damaged_fixtures_never_panic(
