@@ -762,6 +762,9 @@ mod tests {
             assert_eq!(DocState::parse(state.as_str()), Some(state));
         }
         let finals: Vec<_> = DocState::ALL.into_iter().filter(|s| s.is_final()).collect();
-        assert_eq!(finals, [DocState::Posted, DocState::Rejected, DocState::SetAside]);
+        assert_eq!(
+            finals,
+            [DocState::Posted, DocState::Rejected, DocState::SetAside]
+        );
     }
 }
