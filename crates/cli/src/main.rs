@@ -1,8 +1,10 @@
 //! `mottak`: hand documents to the pipeline, look at its state, or run it all in-process.
 
 mod bench;
+mod conformance;
 mod files;
 mod process;
+mod validate;
 
 use std::path::PathBuf;
 
@@ -64,13 +66,24 @@ enum Command {
     },
     /// End-to-end throughput through the real broker and database (see README).
     Bench(bench::BenchArgs),
+    /// Check documents against the official EN16931 / Peppol BIS Billing 3.0 rules
+    /// (exit 0 all valid, 1 any invalid, 2 unusable input).
+    Validate(validate::ValidateArgs),
+    /// Agreement with the official verdicts of a conformance corpus (DIR/manifest.tsv).
+    Conformance(conformance::ConformanceArgs),
 }
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     mottak_pipeline::telemetry::init_cli();
     let cli = Cli::parse();
-    match run(cli).await {
+    // The rule checks need neither configuration nor services.
+    let result = match cli.command {
+        Command::Validate(args) => validate::run(&args),
+        Command::Conformance(args) => conformance::run(&args),
+        command => run(Cli { command }).await,
+    };
+    match result {
         Ok(code) => code,
         Err(err) => {
             eprintln!("mottak: {err:#}");
@@ -91,6 +104,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             ledger,
         } => process::run(&settings, &paths, format == Format::Json, &ledger).await?,
         Command::Bench(args) => bench::run(&settings, args).await?,
+        Command::Validate(args) => return validate::run(&args),
+        Command::Conformance(args) => return conformance::run(&args),
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -1,0 +1,306 @@
+//! Code list rules BR-CL-*: coded values must come from the lists EN16931 names. A value passes
+//! when, space-normalized, it is one whole entry of the list (no spaces inside, not empty).
+
+use super::cen_codes::{
+    ALLOWANCE_REASONS, CHARGE_REASONS, COUNTRIES, CURRENCIES, DOCUMENT_SCHEMES, EAS,
+    EXEMPTION_REASONS, ICD, ITEM_CLASSIFICATIONS, PARTY_ID_SCHEMES, PAYMENT_MEANS,
+    UNCL1001_CREDIT_NOTE, UNCL1001_INVOICE, UNITS,
+};
+use super::{Ctx, Flag, RuleInfo, charge_indicator};
+use crate::doc::{Doc, NodeId, Ns};
+
+const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        flag: Flag::Fatal,
+        description,
+    }
+}
+
+pub(super) const RULES: &[RuleInfo] = &[
+    fatal(
+        "BR-CL-01",
+        "The document type code must be an invoice or credit note code of UNTDID 1001.",
+    ),
+    fatal("BR-CL-03", "Amount currency codes must come from ISO 4217."),
+    fatal(
+        "BR-CL-04",
+        "The document currency code must come from ISO 4217.",
+    ),
+    fatal(
+        "BR-CL-05",
+        "The VAT accounting currency code must come from ISO 4217.",
+    ),
+    fatal(
+        "BR-CL-06",
+        "The VAT point date code must be 3, 35 or 432 (UNTDID 2005).",
+    ),
+    fatal(
+        "BR-CL-07",
+        "The invoiced object identifier scheme must come from UNTDID 1153.",
+    ),
+    fatal(
+        "BR-CL-10",
+        "Party identifier schemes must come from ISO 6523 (SEPA for seller or payee).",
+    ),
+    fatal(
+        "BR-CL-11",
+        "Legal registration identifier schemes must come from ISO 6523.",
+    ),
+    fatal(
+        "BR-CL-13",
+        "Item classification list identifiers must come from UNTDID 7143.",
+    ),
+    fatal("BR-CL-14", "Country codes must come from ISO 3166-1."),
+    fatal(
+        "BR-CL-15",
+        "Item country of origin codes must come from ISO 3166-1.",
+    ),
+    fatal(
+        "BR-CL-16",
+        "Payment means codes must come from UNTDID 4461.",
+    ),
+    fatal(
+        "BR-CL-17",
+        "VAT category codes must come from UNTDID 5305 (as EN16931 restricts it).",
+    ),
+    fatal(
+        "BR-CL-18",
+        "Line VAT category codes must come from UNTDID 5305 (as EN16931 restricts it).",
+    ),
+    fatal(
+        "BR-CL-19",
+        "Allowance reason codes must come from UNTDID 5189.",
+    ),
+    fatal(
+        "BR-CL-20",
+        "Charge reason codes must come from UNTDID 7161.",
+    ),
+    fatal(
+        "BR-CL-21",
+        "Item standard identifier schemes must come from ISO 6523.",
+    ),
+    fatal(
+        "BR-CL-22",
+        "VAT exemption reason codes must come from the VATEX list.",
+    ),
+    fatal(
+        "BR-CL-23",
+        "Unit codes must come from UN/ECE Recommendations 20 and 21.",
+    ),
+    fatal(
+        "BR-CL-24",
+        "Attachment MIME codes must be PDF, PNG, JPEG, CSV, XLSX or ODS.",
+    ),
+    fatal(
+        "BR-CL-25",
+        "Electronic address schemes must come from the EAS list.",
+    ),
+    fatal(
+        "BR-CL-26",
+        "Delivery location identifier schemes must come from ISO 6523.",
+    ),
+];
+
+const TAX_CATEGORIES: &[&str] = &["AE", "B", "E", "G", "K", "L", "M", "O", "S", "Z"];
+const POINT_DATE_CODES: &[&str] = &["3", "35", "432"];
+const MIME: &[&str] = &[
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet",
+];
+const AMOUNTS: &[&str] = &[
+    "Amount",
+    "BaseAmount",
+    "PriceAmount",
+    "TaxAmount",
+    "TaxableAmount",
+    "LineExtensionAmount",
+    "TaxExclusiveAmount",
+    "TaxInclusiveAmount",
+    "AllowanceTotalAmount",
+    "ChargeTotalAmount",
+    "PrepaidAmount",
+    "PayableRoundingAmount",
+    "PayableAmount",
+];
+
+/// Whole-entry membership of a space-normalized value in a sorted list.
+fn listed(list: &[&str], value: &str) -> bool {
+    let value = value.split_ascii_whitespace().collect::<Vec<_>>();
+    match value.as_slice() {
+        [one] => list.binary_search(one).is_ok(),
+        _ => false,
+    }
+}
+
+/// Membership in a short unsorted list.
+fn listed_small(list: &[&str], value: &str) -> bool {
+    let value = value.split_ascii_whitespace().collect::<Vec<_>>();
+    matches!(value.as_slice(), [one] if list.contains(one))
+}
+
+fn parent_is(doc: &Doc, id: NodeId, name: &str) -> bool {
+    doc.is(doc.node(id).parent, Ns::Cac, name)
+}
+
+fn has_ancestor(doc: &Doc, id: NodeId, name: &str) -> bool {
+    let mut cur = doc.node(id).parent;
+    while cur != u32::MAX {
+        if doc.is(cur, Ns::Cac, name) {
+            return true;
+        }
+        cur = doc.node(cur).parent;
+    }
+    false
+}
+
+pub(super) fn check(cx: &mut Ctx<'_>) {
+    let doc = cx.doc;
+    for id in doc.all() {
+        let node = doc.node(id);
+        if node.ns != Ns::Cbc {
+            continue;
+        }
+        let text = node.text.as_str();
+        let scheme = doc.attr(id, "schemeID");
+        match &*node.name {
+            "InvoiceTypeCode" => cx.require(listed(UNCL1001_INVOICE, text), "BR-CL-01", id),
+            "CreditNoteTypeCode" => cx.require(listed(UNCL1001_CREDIT_NOTE, text), "BR-CL-01", id),
+            name if AMOUNTS.contains(&name) => {
+                let ok = doc
+                    .attr(id, "currencyID")
+                    .is_some_and(|c| listed(CURRENCIES, c));
+                cx.require(ok, "BR-CL-03", id);
+            }
+            "DocumentCurrencyCode" => cx.require(listed(CURRENCIES, text), "BR-CL-04", id),
+            "TaxCurrencyCode" => cx.require(listed(CURRENCIES, text), "BR-CL-05", id),
+            "DescriptionCode" if parent_is(doc, id, "InvoicePeriod") => {
+                cx.require(listed_small(POINT_DATE_CODES, text), "BR-CL-06", id);
+            }
+            "ID" if scheme.is_some()
+                && (parent_is(doc, id, "AdditionalDocumentReference")
+                    || parent_is(doc, id, "DocumentReference"))
+                && doc
+                    .kids(node.parent, Ns::Cbc, "DocumentTypeCode")
+                    .any(|c| doc.node(c).text == "130") =>
+            {
+                let ok = scheme.is_some_and(|s| listed(DOCUMENT_SCHEMES, s));
+                cx.require(ok, "BR-CL-07", id);
+            }
+            "ID" if scheme.is_some() && parent_is(doc, id, "PartyIdentification") => {
+                let scheme = scheme.unwrap_or_default();
+                let sepa = listed_small(&["SEPA"], scheme)
+                    && (has_ancestor(doc, id, "AccountingSupplierParty")
+                        || has_ancestor(doc, id, "PayeeParty"));
+                cx.require(listed(PARTY_ID_SCHEMES, scheme) || sepa, "BR-CL-10", id);
+            }
+            "CompanyID" if scheme.is_some() && parent_is(doc, id, "PartyLegalEntity") => {
+                let ok = scheme.is_some_and(|s| listed(ICD, s));
+                cx.require(ok, "BR-CL-11", id);
+            }
+            "ItemClassificationCode" if parent_is(doc, id, "CommodityClassification") => {
+                if let Some(list_id) = doc.attr(id, "listID") {
+                    cx.require(listed(ITEM_CLASSIFICATIONS, list_id), "BR-CL-13", id);
+                }
+            }
+            "IdentificationCode" if parent_is(doc, id, "Country") => {
+                cx.require(listed(COUNTRIES, text), "BR-CL-14", id);
+            }
+            "IdentificationCode" if parent_is(doc, id, "OriginCountry") => {
+                cx.require(listed(COUNTRIES, text), "BR-CL-15", id);
+            }
+            "PaymentMeansCode" if parent_is(doc, id, "PaymentMeans") => {
+                cx.require(listed(PAYMENT_MEANS, text), "BR-CL-16", id);
+            }
+            "ID" if parent_is(doc, id, "TaxCategory") => {
+                cx.require(listed_small(TAX_CATEGORIES, text), "BR-CL-17", id);
+            }
+            "ID" if parent_is(doc, id, "ClassifiedTaxCategory") => {
+                cx.require(listed_small(TAX_CATEGORIES, text), "BR-CL-18", id);
+            }
+            "AllowanceChargeReasonCode" if parent_is(doc, id, "AllowanceCharge") => {
+                match charge_indicator(doc, node.parent) {
+                    Some(false) => cx.require(listed(ALLOWANCE_REASONS, text), "BR-CL-19", id),
+                    Some(true) => cx.require(listed(CHARGE_REASONS, text), "BR-CL-20", id),
+                    None => {}
+                }
+            }
+            "ID" if scheme.is_some() && parent_is(doc, id, "StandardItemIdentification") => {
+                let ok = scheme.is_some_and(|s| listed(ICD, s));
+                cx.require(ok, "BR-CL-21", id);
+            }
+            "TaxExemptionReasonCode" => {
+                let ok = listed(EXEMPTION_REASONS, &text.to_uppercase());
+                cx.require(ok, "BR-CL-22", id);
+            }
+            "InvoicedQuantity" | "BaseQuantity" | "CreditedQuantity" => {
+                if let Some(unit) = doc.attr(id, "unitCode") {
+                    cx.require(listed(UNITS, unit), "BR-CL-23", id);
+                }
+            }
+            "EmbeddedDocumentBinaryObject" => {
+                if let Some(mime) = doc.attr(id, "mimeCode") {
+                    cx.require(MIME.contains(&mime), "BR-CL-24", id);
+                }
+            }
+            "EndpointID" => {
+                if let Some(scheme) = scheme {
+                    cx.require(listed(EAS, scheme), "BR-CL-25", id);
+                }
+            }
+            "ID" if scheme.is_some() && parent_is(doc, id, "DeliveryLocation") => {
+                let ok = scheme.is_some_and(|s| listed(ICD, s));
+                cx.require(ok, "BR-CL-26", id);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cen_codes;
+    use crate::rules::testing::check;
+
+    #[test]
+    fn tables_are_sorted() {
+        for list in [
+            cen_codes::UNCL1001_INVOICE,
+            cen_codes::CURRENCIES,
+            cen_codes::DOCUMENT_SCHEMES,
+            cen_codes::PARTY_ID_SCHEMES,
+            cen_codes::ICD,
+            cen_codes::ITEM_CLASSIFICATIONS,
+            cen_codes::COUNTRIES,
+            cen_codes::PAYMENT_MEANS,
+            cen_codes::ALLOWANCE_REASONS,
+            cen_codes::CHARGE_REASONS,
+            cen_codes::EXEMPTION_REASONS,
+            cen_codes::UNITS,
+            cen_codes::EAS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn codes() {
+        check(
+            "<cbc:InvoiceTypeCode> 380 </cbc:InvoiceTypeCode><cbc:DocumentCurrencyCode>NOKK</cbc:DocumentCurrencyCode>\
+             <cac:InvoiceLine><cbc:InvoicedQuantity unitCode=\"C62\">1</cbc:InvoicedQuantity>\
+             <cbc:LineExtensionAmount currencyID=\"XYZ\">1</cbc:LineExtensionAmount></cac:InvoiceLine>\
+             <cac:PaymentMeans><cbc:PaymentMeansCode>30 </cbc:PaymentMeansCode></cac:PaymentMeans>",
+            &[
+                ("BR-CL-01", 0),
+                ("BR-CL-04", 1),
+                ("BR-CL-23", 0),
+                ("BR-CL-03", 1),
+                ("BR-CL-16", 0),
+            ],
+        );
+    }
+}

@@ -1,0 +1,332 @@
+//! Calculation rules BR-CO-10 … BR-CO-17: the document totals must add up.
+//!
+//! Amounts are compared as the official rules do: sums rounded half-up to two decimals, exact
+//! equality except where the rule allows a tolerance of one unit. A missing amount makes a
+//! comparison false (the rule fires); text that is no decimal is not judged, because the
+//! official XSLT stops with an error on it.
+
+use rust_decimal::Decimal;
+
+use super::{Ctx, Flag, Num, RuleInfo, charge_indicator, is_vat_scheme, round_half_up, round2};
+use crate::doc::{Doc, NodeId, Ns};
+
+const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        flag: Flag::Fatal,
+        description,
+    }
+}
+
+pub(super) const RULES: &[RuleInfo] = &[
+    fatal(
+        "BR-CO-10",
+        "The sum of line net amounts (BT-106) must equal the lines' net amounts added up.",
+    ),
+    fatal(
+        "BR-CO-11",
+        "The allowance total (BT-107) must equal the document level allowances added up.",
+    ),
+    fatal(
+        "BR-CO-12",
+        "The charge total (BT-108) must equal the document level charges added up.",
+    ),
+    fatal(
+        "BR-CO-13",
+        "The total without VAT (BT-109) must be line sum minus allowances plus charges.",
+    ),
+    fatal(
+        "BR-CO-14",
+        "The total VAT (BT-110) must equal the VAT of the breakdowns added up.",
+    ),
+    fatal(
+        "BR-CO-15",
+        "The total with VAT (BT-112) must be the total without VAT plus the total VAT.",
+    ),
+    fatal(
+        "BR-CO-16",
+        "The amount due (BT-115) must be total with VAT minus paid amount plus rounding.",
+    ),
+    fatal(
+        "BR-CO-17",
+        "A breakdown's VAT (BT-117) must be its taxable amount times its rate, rounded.",
+    ),
+];
+
+/// Sum of the decimal values of the given elements; `None` when one is no decimal.
+fn sum(doc: &Doc, nodes: impl Iterator<Item = NodeId>) -> Option<Decimal> {
+    let mut total = Decimal::ZERO;
+    for id in nodes {
+        match Num::of(doc, Some(id)) {
+            Num::Val(v) => total = total.checked_add(v)?,
+            Num::Invalid => return None,
+            Num::Missing => {}
+        }
+    }
+    Some(total)
+}
+
+/// The value of an optional child amount; `Err` when it is there but no decimal.
+fn amount(doc: &Doc, parent: NodeId, name: &str) -> Result<Option<Decimal>, ()> {
+    match Num::of(doc, doc.kid(parent, Ns::Cbc, name)) {
+        Num::Missing => Ok(None),
+        Num::Invalid => Err(()),
+        Num::Val(v) => Ok(Some(v)),
+    }
+}
+
+pub(super) fn check(cx: &mut Ctx<'_>) {
+    let doc = cx.doc;
+    let root = doc.root();
+    let mut line_amounts = Vec::new();
+    let mut totals = Vec::new();
+    let mut tax_totals = Vec::new();
+    let mut subtotals = Vec::new();
+    for id in doc.all() {
+        let node = doc.node(id);
+        match (node.ns, &*node.name) {
+            (Ns::Cac, "InvoiceLine" | "CreditNoteLine") => {
+                line_amounts.extend(doc.kids(id, Ns::Cbc, "LineExtensionAmount"));
+            }
+            (Ns::Cac, "LegalMonetaryTotal") => totals.push(id),
+            (Ns::Cac, "TaxTotal") if node.parent == root => tax_totals.push(id),
+            (Ns::Cac, "TaxSubtotal") if doc.is(node.parent, Ns::Cac, "TaxTotal") => {
+                subtotals.push(id);
+            }
+            _ => {}
+        }
+    }
+    let line_sum = sum(doc, line_amounts.into_iter());
+    for &total in &totals {
+        check_totals(cx, total, line_sum);
+    }
+    for &tax_total in &tax_totals {
+        if !doc.kids(tax_total, Ns::Cac, "TaxSubtotal").any(|_| true) {
+            continue;
+        }
+        let parts = sum(
+            doc,
+            doc.kids(tax_total, Ns::Cac, "TaxSubtotal")
+                .flat_map(|s| doc.kids(s, Ns::Cbc, "TaxAmount").collect::<Vec<_>>()),
+        );
+        let Some(parts) = parts else { continue };
+        match amount(doc, tax_total, "TaxAmount") {
+            Ok(Some(v)) => cx.require(v == round2(parts), "BR-CO-14", tax_total),
+            Ok(None) => cx.fire("BR-CO-14", tax_total),
+            Err(()) => {}
+        }
+    }
+    check_total_with_vat(cx, root);
+    for &subtotal in &subtotals {
+        check_subtotal(cx, subtotal);
+    }
+}
+
+fn check_totals(cx: &mut Ctx<'_>, total: NodeId, line_sum: Option<Decimal>) {
+    let doc = cx.doc;
+    let get = |name| amount(doc, total, name);
+    let (Ok(lines), Ok(allowances), Ok(charges), Ok(without_vat), Ok(with_vat), Ok(paid)) = (
+        get("LineExtensionAmount"),
+        get("AllowanceTotalAmount"),
+        get("ChargeTotalAmount"),
+        get("TaxExclusiveAmount"),
+        get("TaxInclusiveAmount"),
+        get("PrepaidAmount"),
+    ) else {
+        return;
+    };
+    let (Ok(rounding), Ok(payable)) = (get("PayableRoundingAmount"), get("PayableAmount")) else {
+        return;
+    };
+    if let Some(line_sum) = line_sum {
+        cx.require(lines == Some(round2(line_sum)), "BR-CO-10", total);
+    }
+    let parent = doc.node(total).parent;
+    let mut document_sums = [Some(Decimal::ZERO), Some(Decimal::ZERO)];
+    let mut document_present = [false, false];
+    for ac in doc.kids(parent, Ns::Cac, "AllowanceCharge") {
+        let Some(is_charge) = charge_indicator(doc, ac) else {
+            continue;
+        };
+        let slot = usize::from(is_charge);
+        document_present[slot] = true;
+        document_sums[slot] = match (
+            document_sums[slot],
+            sum(doc, doc.kids(ac, Ns::Cbc, "Amount")),
+        ) {
+            (Some(a), Some(b)) => a.checked_add(b),
+            _ => None,
+        };
+    }
+    for (slot, (stated, rule)) in [(allowances, "BR-CO-11"), (charges, "BR-CO-12")]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(computed) = document_sums[slot] else {
+            continue;
+        };
+        let ok = stated == Some(round2(computed)) || (stated.is_none() && !document_present[slot]);
+        cx.require(ok, rule, total);
+    }
+    let expected = lines.map(|l| {
+        round2(l + charges.unwrap_or(Decimal::ZERO) - allowances.unwrap_or(Decimal::ZERO))
+    });
+    let expected = if charges.is_none() && allowances.is_none() {
+        lines
+    } else {
+        expected
+    };
+    cx.require(
+        without_vat.is_some() && without_vat == expected,
+        "BR-CO-13",
+        total,
+    );
+    let due = with_vat.map(|w| round2(w - paid.unwrap_or(Decimal::ZERO)));
+    let due = if paid.is_none() { with_vat } else { due };
+    let stated = match rounding {
+        Some(r) => payable.map(|p| round2(p - r)),
+        None => payable,
+    };
+    cx.require(stated.is_some() && stated == due, "BR-CO-16", total);
+}
+
+/// BR-CO-15, with the document as context.
+fn check_total_with_vat(cx: &mut Ctx<'_>, root: NodeId) {
+    let doc = cx.doc;
+    for currency in doc.kids(root, Ns::Cbc, "DocumentCurrencyCode") {
+        let code = doc.node(currency).text.as_str();
+        let amounts: Vec<NodeId> = doc
+            .kids(root, Ns::Cac, "TaxTotal")
+            .flat_map(|t| doc.kids(t, Ns::Cbc, "TaxAmount").collect::<Vec<_>>())
+            .filter(|&a| doc.attr(a, "currencyID") == Some(code))
+            .collect();
+        let totals: Vec<NodeId> = doc.kids(root, Ns::Cac, "LegalMonetaryTotal").collect();
+        if totals.len() > 1 {
+            return;
+        }
+        let Ok(with_vat) = totals
+            .first()
+            .map_or(Ok(None), |&t| amount(doc, t, "TaxInclusiveAmount"))
+        else {
+            return;
+        };
+        let Ok(without_vat) = totals
+            .first()
+            .map_or(Ok(None), |&t| amount(doc, t, "TaxExclusiveAmount"))
+        else {
+            return;
+        };
+        if amounts.len() != 1 {
+            cx.fire("BR-CO-15", root);
+            return;
+        }
+        let vat = match Num::of(doc, amounts.first().copied()) {
+            Num::Val(v) => v,
+            _ => return,
+        };
+        let ok = match (with_vat, without_vat) {
+            (Some(w), Some(wo)) => w == round2(wo + vat),
+            _ => false,
+        };
+        cx.require(ok, "BR-CO-15", root);
+    }
+}
+
+fn check_subtotal(cx: &mut Ctx<'_>, subtotal: NodeId) {
+    let doc = cx.doc;
+    let percents: Vec<NodeId> = doc
+        .kids(subtotal, Ns::Cac, "TaxCategory")
+        .filter(|&c| is_vat_scheme(doc, c))
+        .flat_map(|c| doc.kids(c, Ns::Cbc, "Percent").collect::<Vec<_>>())
+        .collect();
+    if percents.len() > 1 {
+        return;
+    }
+    let (Ok(tax), Ok(taxable)) = (
+        amount(doc, subtotal, "TaxAmount"),
+        amount(doc, subtotal, "TaxableAmount"),
+    ) else {
+        return;
+    };
+    let ok = match percents.first() {
+        None => tax.is_some_and(|t| round_half_up(t).is_zero()),
+        Some(&p) => {
+            let Num::Val(rate) = Num::of(doc, Some(p)) else {
+                return;
+            };
+            if round_half_up(rate).is_zero() {
+                tax.is_some_and(|t| round_half_up(t).is_zero())
+            } else {
+                match (tax, taxable) {
+                    (Some(t), Some(b)) => {
+                        let expected = round2(b.abs() * (rate / Decimal::ONE_HUNDRED));
+                        t.abs() - Decimal::ONE < expected && t.abs() + Decimal::ONE > expected
+                    }
+                    _ => false,
+                }
+            }
+        }
+    };
+    cx.require(ok, "BR-CO-17", subtotal);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::check;
+
+    fn totals(inner: &str) -> String {
+        format!(
+            "<cbc:DocumentCurrencyCode>NOK</cbc:DocumentCurrencyCode>\
+             <cac:TaxTotal><cbc:TaxAmount currencyID=\"NOK\">25</cbc:TaxAmount>\
+             <cac:TaxSubtotal><cbc:TaxableAmount>100</cbc:TaxableAmount><cbc:TaxAmount>25</cbc:TaxAmount>\
+             <cac:TaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>\
+             </cac:TaxSubtotal></cac:TaxTotal>\
+             <cac:LegalMonetaryTotal>{inner}</cac:LegalMonetaryTotal>\
+             <cac:InvoiceLine><cbc:LineExtensionAmount>60</cbc:LineExtensionAmount></cac:InvoiceLine>\
+             <cac:InvoiceLine><cbc:LineExtensionAmount>40.001</cbc:LineExtensionAmount></cac:InvoiceLine>"
+        )
+    }
+
+    #[test]
+    fn consistent_totals_pass() {
+        check(
+            &totals(
+                "<cbc:LineExtensionAmount>100</cbc:LineExtensionAmount>\
+                 <cbc:TaxExclusiveAmount>100</cbc:TaxExclusiveAmount>\
+                 <cbc:TaxInclusiveAmount>125</cbc:TaxInclusiveAmount>\
+                 <cbc:PayableAmount>125</cbc:PayableAmount>",
+            ),
+            &[
+                ("BR-CO-10", 0),
+                ("BR-CO-11", 0),
+                ("BR-CO-12", 0),
+                ("BR-CO-13", 0),
+                ("BR-CO-14", 0),
+                ("BR-CO-15", 0),
+                ("BR-CO-16", 0),
+                ("BR-CO-17", 0),
+            ],
+        );
+    }
+
+    #[test]
+    fn inconsistent_totals_fire() {
+        check(
+            &totals(
+                "<cbc:LineExtensionAmount>101</cbc:LineExtensionAmount>\
+                 <cbc:AllowanceTotalAmount>1</cbc:AllowanceTotalAmount>\
+                 <cbc:TaxExclusiveAmount>100</cbc:TaxExclusiveAmount>\
+                 <cbc:TaxInclusiveAmount>126</cbc:TaxInclusiveAmount>\
+                 <cbc:PrepaidAmount>1</cbc:PrepaidAmount>\
+                 <cbc:PayableAmount>126</cbc:PayableAmount>",
+            ),
+            &[
+                ("BR-CO-10", 1),
+                ("BR-CO-11", 1),
+                ("BR-CO-13", 0),
+                ("BR-CO-15", 1),
+                ("BR-CO-16", 1),
+            ],
+        );
+    }
+}

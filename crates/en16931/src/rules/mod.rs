@@ -1,0 +1,508 @@
+//! The rule registry and the single entry point [`validate`].
+//!
+//! Every rule keeps its official id and flag. A rule fires once per context node that violates
+//! it, as the official Schematron does (the official unit tests count firings). Rules work on
+//! the [`Doc`] tree, built once per document, and on [`Facts`] gathered from it once.
+
+mod br;
+mod br_cl;
+mod br_co;
+mod cen_codes;
+mod codelists;
+mod german;
+mod greek;
+mod messages;
+mod national;
+mod no;
+mod peppol;
+mod peppol_codes;
+mod ubl_sr;
+mod vat;
+
+use std::collections::BTreeMap;
+
+pub use messages::{ClerkMessage, clerk_message};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::doc::{Doc, InputError, Kind, NodeId, Ns};
+
+/// How serious a failed rule is, as the official rule set flags it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Flag {
+    Fatal,
+    Warning,
+}
+
+impl Flag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Fatal => "fatal",
+            Flag::Warning => "warning",
+        }
+    }
+}
+
+/// One official rule: its id, flag and what it demands (in our own words).
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub flag: Flag,
+    pub description: &'static str,
+}
+
+/// Every registered rule, family by family.
+pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
+    [
+        br::RULES,
+        br_co::RULES,
+        peppol::RULES,
+        no::RULES,
+        national::RULES,
+        german::RULES,
+        ubl_sr::RULES,
+        br_cl::RULES,
+        greek::RULES,
+        peppol_codes::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(vat::family_rules())
+}
+
+/// Look a registered rule up by its official id.
+pub fn rule(id: &str) -> Option<&'static RuleInfo> {
+    rules().find(|r| r.id == id)
+}
+
+/// Where a rule fired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Firing {
+    pub id: &'static str,
+    pub flag: Flag,
+    /// XPath-like location of the context element.
+    pub location: String,
+    /// 1-based line of the context element's start tag.
+    pub line: usize,
+}
+
+/// The outcome for one document.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub document: Kind,
+    /// Per official rule id: its flag and how many times it fired.
+    pub firings: BTreeMap<&'static str, (Flag, u32)>,
+    /// Every firing in the order found.
+    pub locations: Vec<Firing>,
+}
+
+impl Report {
+    /// No fatal rule fired.
+    pub fn is_valid(&self) -> bool {
+        !self.firings.values().any(|(flag, _)| *flag == Flag::Fatal)
+    }
+
+    /// How many times `id` fired (0 when it did not).
+    pub fn count(&self, id: &str) -> u32 {
+        self.firings.get(id).map_or(0, |(_, n)| *n)
+    }
+}
+
+/// Read the document once and evaluate every registered rule on it.
+pub fn validate(bytes: &[u8]) -> Result<Report, InputError> {
+    let doc = Doc::parse(bytes)?;
+    Ok(validate_doc(&doc))
+}
+
+/// Evaluate every registered rule on a parsed document.
+pub fn validate_doc(doc: &Doc) -> Report {
+    let facts = Facts::gather(doc);
+    let mut cx = Ctx {
+        doc,
+        facts: &facts,
+        report: Report {
+            document: doc.kind(),
+            firings: BTreeMap::new(),
+            locations: Vec::new(),
+        },
+    };
+    br::check(&mut cx);
+    br_co::check(&mut cx);
+    vat::check(&mut cx);
+    peppol::check(&mut cx);
+    no::check(&mut cx);
+    national::check(&mut cx);
+    german::check(&mut cx);
+    ubl_sr::check(&mut cx);
+    br_cl::check(&mut cx);
+    greek::check(&mut cx);
+    peppol_codes::check(&mut cx);
+    cx.report
+}
+
+/// What the rules need while they run.
+pub(crate) struct Ctx<'a> {
+    pub(crate) doc: &'a Doc,
+    pub(crate) facts: &'a Facts,
+    report: Report,
+}
+
+impl Ctx<'_> {
+    /// Record that rule `id` failed on context element `node`.
+    pub(crate) fn fire(&mut self, id: &'static str, node: NodeId) {
+        let Some(info) = rule(id) else {
+            debug_assert!(false, "rule {id} fires but is not registered");
+            return;
+        };
+        let entry = self.report.firings.entry(info.id).or_insert((info.flag, 0));
+        entry.1 = entry.1.saturating_add(1);
+        self.report.locations.push(Firing {
+            id: info.id,
+            flag: info.flag,
+            location: self.doc.location(node),
+            line: self.doc.line(node),
+        });
+    }
+
+    /// Fire `id` on `node` when `ok` is false.
+    pub(crate) fn require(&mut self, ok: bool, id: &'static str, node: NodeId) {
+        if !ok {
+            self.fire(id, node);
+        }
+    }
+}
+
+/// A numeric value as an XPath `xs:decimal(...)` cast sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Num {
+    /// No such element: comparisons with it are false.
+    Missing,
+    /// Not a decimal: the official XSLT stops with an error, so we judge nothing.
+    Invalid,
+    Val(Decimal),
+}
+
+/// Parse the text of an element as `xs:decimal` (sign, digits, one optional point).
+pub(crate) fn decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let mut digits = 0usize;
+    let mut points = 0usize;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'.' => points += 1,
+            _ => return None,
+        }
+    }
+    if digits == 0 || points > 1 {
+        return None;
+    }
+    let t = t.strip_prefix('+').unwrap_or(t);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let owned;
+    let t = if let Some(rest) = t.strip_prefix("-.") {
+        owned = format!("-0.{rest}");
+        owned.as_str()
+    } else if let Some(rest) = t.strip_prefix('.') {
+        owned = format!("0.{rest}");
+        owned.as_str()
+    } else {
+        t
+    };
+    // Bounded so that no rule's arithmetic (sums, products with a rate, scaling by 100) can
+    // overflow; amounts this large are not judged, like text that is no number.
+    let limit = Decimal::from(10_000_000_000_000_i64);
+    t.parse::<Decimal>().ok().filter(|v| v.abs() <= limit)
+}
+
+impl Num {
+    pub(crate) fn of(doc: &Doc, node: Option<NodeId>) -> Num {
+        match node {
+            None => Num::Missing,
+            Some(id) => decimal(&doc.node(id).text).map_or(Num::Invalid, Num::Val),
+        }
+    }
+}
+
+/// XPath `round(x * 100) div 100`: two decimals, halves toward positive infinity.
+pub(crate) fn round2(x: Decimal) -> Decimal {
+    round_half_up(x * Decimal::ONE_HUNDRED) / Decimal::ONE_HUNDRED
+}
+
+/// XPath `round(x)`: halves toward positive infinity.
+pub(crate) fn round_half_up(x: Decimal) -> Decimal {
+    let strategy = if x.is_sign_negative() {
+        RoundingStrategy::MidpointTowardZero
+    } else {
+        RoundingStrategy::MidpointAwayFromZero
+    };
+    x.round_dp_with_strategy(0, strategy)
+}
+
+/// XPath `string-length(substring-after(x, '.')) <= 2` on an optional element.
+pub(crate) fn at_most_two_decimals(doc: &Doc, node: Option<NodeId>) -> bool {
+    node.is_none_or(|id| {
+        let text = &doc.node(id).text;
+        text.split_once('.')
+            .is_none_or(|(_, after)| after.chars().count() <= 2)
+    })
+}
+
+/// `cbc:ChargeIndicator` as an XPath boolean comparison sees it.
+pub(crate) fn charge_indicator(doc: &Doc, allowance_charge: NodeId) -> Option<bool> {
+    let id = doc.kid(allowance_charge, Ns::Cbc, "ChargeIndicator")?;
+    match doc.text(id) {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// `cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'` for a tax category element.
+pub(crate) fn is_vat_scheme(doc: &Doc, category: NodeId) -> bool {
+    doc.kids(category, Ns::Cac, "TaxScheme").any(|scheme| {
+        doc.kids(scheme, Ns::Cbc, "ID")
+            .any(|id| doc.norm(id).to_uppercase() == "VAT")
+    })
+}
+
+/// The normalized `cbc:ID` values of a tax category (usually one).
+pub(crate) fn category_codes(doc: &Doc, category: NodeId) -> Vec<String> {
+    doc.kids(category, Ns::Cbc, "ID")
+        .map(|id| doc.norm(id))
+        .collect()
+}
+
+/// One tax category element somewhere in the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Category {
+    pub(crate) node: NodeId,
+    pub(crate) codes: Vec<String>,
+    pub(crate) vat: bool,
+    pub(crate) percent: Num,
+}
+
+impl Category {
+    pub(crate) fn has(&self, code: &str) -> bool {
+        self.codes.iter().any(|c| c == code)
+    }
+}
+
+/// Where a `cac:TaxCategory` / `cac:ClassifiedTaxCategory` sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// `cac:ClassifiedTaxCategory` (lines: BT-151).
+    Classified,
+    /// `cac:AllowanceCharge/cac:TaxCategory`, with the parent's charge indicator and whether the
+    /// allowance/charge is on document level.
+    AllowanceCharge { charge: Option<bool>, root: bool },
+    /// `/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory` (BT-118).
+    Subtotal,
+    /// Any other `cac:TaxCategory`.
+    Other,
+}
+
+/// Facts gathered in one walk over the tree and shared by the rules.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    /// Every tax category in document order, with where it sits.
+    pub(crate) categories: Vec<(Place, Category)>,
+    /// Seller `PartyTaxScheme/CompanyID`: any scheme / VAT scheme.
+    pub(crate) seller_tax_id: bool,
+    pub(crate) seller_vat_id: bool,
+    /// Tax representative `PartyTaxScheme[VAT]/CompanyID`.
+    pub(crate) representative_vat_id: bool,
+    /// Buyer `PartyTaxScheme[VAT]/CompanyID`.
+    pub(crate) buyer_vat_id: bool,
+    /// Buyer `PartyLegalEntity/CompanyID`.
+    pub(crate) buyer_legal_id: bool,
+}
+
+impl Facts {
+    fn gather(doc: &Doc) -> Facts {
+        let mut facts = Facts::default();
+        let root = doc.root();
+        for id in doc.all() {
+            let node = doc.node(id);
+            if node.ns != Ns::Cac {
+                continue;
+            }
+            match &*node.name {
+                "TaxCategory" | "ClassifiedTaxCategory" => {
+                    let parent = node.parent;
+                    let place = if &*node.name == "ClassifiedTaxCategory" {
+                        Place::Classified
+                    } else if doc.is(parent, Ns::Cac, "AllowanceCharge") {
+                        Place::AllowanceCharge {
+                            charge: charge_indicator(doc, parent),
+                            root: doc.node(parent).parent == root,
+                        }
+                    } else if doc.is(parent, Ns::Cac, "TaxSubtotal")
+                        && doc.is(doc.node(parent).parent, Ns::Cac, "TaxTotal")
+                        && doc.node(doc.node(parent).parent).parent == root
+                    {
+                        Place::Subtotal
+                    } else {
+                        Place::Other
+                    };
+                    let category = Category {
+                        node: id,
+                        codes: category_codes(doc, id),
+                        vat: is_vat_scheme(doc, id),
+                        percent: Num::of(doc, doc.kid(id, Ns::Cbc, "Percent")),
+                    };
+                    facts.categories.push((place, category));
+                }
+                "PartyTaxScheme" => {
+                    let has_company_id = doc.kid(id, Ns::Cbc, "CompanyID").is_some();
+                    if !has_company_id {
+                        continue;
+                    }
+                    let vat = is_vat_scheme(doc, id);
+                    let party = node.parent;
+                    let owner = doc.node(party).parent;
+                    if doc.is(party, Ns::Cac, "Party")
+                        && doc.is(owner, Ns::Cac, "AccountingSupplierParty")
+                    {
+                        facts.seller_tax_id = true;
+                        facts.seller_vat_id |= vat;
+                    } else if doc.is(party, Ns::Cac, "Party")
+                        && doc.is(owner, Ns::Cac, "AccountingCustomerParty")
+                    {
+                        facts.buyer_vat_id |= vat;
+                    } else if doc.is(party, Ns::Cac, "TaxRepresentativeParty") {
+                        facts.representative_vat_id |= vat;
+                    }
+                }
+                "PartyLegalEntity" => {
+                    let party = node.parent;
+                    if doc.kid(id, Ns::Cbc, "CompanyID").is_some()
+                        && doc.is(party, Ns::Cac, "Party")
+                        && doc.is(doc.node(party).parent, Ns::Cac, "AccountingCustomerParty")
+                    {
+                        facts.buyer_legal_id = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        facts
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! The `check(xml, expected)` helper the family tests share.
+
+    use super::*;
+
+    pub(crate) const HEAD: &str = r#"<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">"#;
+
+    /// Validate `<Invoice>body</Invoice>` and compare the firings of the rules named in
+    /// `expected` (id, count; count 0 = must not fire).
+    pub(crate) fn check(body: &str, expected: &[(&str, u32)]) {
+        let xml = format!("{HEAD}{body}</Invoice>");
+        let report = validate(xml.as_bytes()).expect("test document parses");
+        for (id, n) in expected {
+            assert!(rule(id).is_some(), "{id} is not registered");
+            assert_eq!(report.count(id), *n, "{id} in {body}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_follow_xs_decimal() {
+        assert_eq!(decimal(" 12.50 "), Some(Decimal::new(1250, 2)));
+        assert_eq!(decimal("-.5"), Some(Decimal::new(-5, 1)));
+        assert_eq!(decimal("+3."), Some(Decimal::new(3, 0)));
+        assert_eq!(decimal("1e3"), None);
+        assert_eq!(decimal(""), None);
+        assert_eq!(decimal("."), None);
+        assert_eq!(decimal("1.2.3"), None);
+        assert_eq!(decimal("9999999999999999999999999999"), None);
+    }
+
+    #[test]
+    fn huge_amounts_do_not_overflow() {
+        let big = "9999999999999999999999999999";
+        let xml = format!(
+            "<cac:LegalMonetaryTotal><cbc:LineExtensionAmount>{big}</cbc:LineExtensionAmount>\
+             <cbc:TaxExclusiveAmount>{big}</cbc:TaxExclusiveAmount><cbc:ChargeTotalAmount>{big}</cbc:ChargeTotalAmount>\
+             <cbc:TaxInclusiveAmount>{big}</cbc:TaxInclusiveAmount><cbc:PayableAmount>{big}</cbc:PayableAmount></cac:LegalMonetaryTotal>\
+             <cac:TaxTotal><cac:TaxSubtotal><cbc:TaxableAmount>{big}</cbc:TaxableAmount><cbc:TaxAmount>{big}</cbc:TaxAmount>\
+             <cac:TaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>{big}</cbc:Percent><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>\
+             </cac:TaxSubtotal></cac:TaxTotal><cac:InvoiceLine><cbc:InvoicedQuantity>{big}</cbc:InvoicedQuantity>\
+             <cbc:LineExtensionAmount>{big}</cbc:LineExtensionAmount><cac:Price><cbc:PriceAmount>{big}</cbc:PriceAmount></cac:Price></cac:InvoiceLine>"
+        );
+        testing::check(&xml, &[("BR-CO-10", 0)]);
+        let near_limit = "10000000000000";
+        testing::check(&xml.replace(big, near_limit), &[("BR-CO-13", 1)]);
+    }
+
+    #[test]
+    fn rounding_is_half_up() {
+        assert_eq!(round2(Decimal::new(1005, 3)), Decimal::new(101, 2));
+        assert_eq!(round2(Decimal::new(-1005, 3)), Decimal::new(-100, 2));
+        assert_eq!(round_half_up(Decimal::new(-25, 1)), Decimal::new(-2, 0));
+    }
+
+    /// Every rule id a family file mentions in a string literal must be registered, so that no
+    /// rule can fire unregistered (that is a programming error the debug build asserts on).
+    #[test]
+    fn every_rule_id_in_the_sources_is_registered() {
+        const SOURCES: &[&str] = &[
+            include_str!("br.rs"),
+            include_str!("br_cl.rs"),
+            include_str!("br_co.rs"),
+            include_str!("german.rs"),
+            include_str!("greek.rs"),
+            include_str!("national.rs"),
+            include_str!("no.rs"),
+            include_str!("peppol.rs"),
+            include_str!("peppol_codes.rs"),
+            include_str!("ubl_sr.rs"),
+            include_str!("vat.rs"),
+        ];
+        const PREFIXES: &[&str] = &[
+            "BR-", "UBL-", "PEPPOL-", "NO-R-", "DK-R-", "SE-R-", "NL-R-", "DE-R-", "IT-R-", "GR-",
+        ];
+        let mut checked = 0;
+        for source in SOURCES {
+            // Text right after each quote, up to the next quote: escaped quotes inside test
+            // strings only add candidates, which the shape test below discards.
+            for literal in source.split('"').skip(1) {
+                let looks_like_id = PREFIXES.iter().any(|p| literal.starts_with(p))
+                    && literal.len() > 5
+                    && literal
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+                    && literal.bytes().last().is_some_and(|b| b.is_ascii_digit());
+                checked += usize::from(looks_like_id);
+                if looks_like_id {
+                    assert!(
+                        rule(literal).is_some(),
+                        "{literal} is used but not registered"
+                    );
+                }
+            }
+        }
+        assert!(
+            checked > 300,
+            "only {checked} rule ids found in the sources"
+        );
+    }
+
+    #[test]
+    fn registry_ids_are_unique() {
+        let mut ids: Vec<_> = rules().map(|r| r.id).collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+}

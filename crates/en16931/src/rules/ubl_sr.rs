@@ -1,0 +1,615 @@
+//! UBL syntax rules of EN16931: cardinalities that UBL allows but the semantic model does not
+//! (UBL-SR-*), and data type rules (UBL-DT-*).
+
+use std::collections::BTreeSet;
+
+use super::{Ctx, Flag, RuleInfo, charge_indicator};
+use crate::doc::{Doc, NodeId, Ns};
+
+const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        flag: Flag::Fatal,
+        description,
+    }
+}
+
+const fn warning(id: &'static str, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        flag: Flag::Warning,
+        description,
+    }
+}
+
+/// Attributes UBL allows but EN16931 does not use (UBL-DT-08 … -28 without -18).
+const UNUSED_ATTRIBUTES: &[(&str, &str)] = &[
+    ("schemeName", "UBL-DT-08"),
+    ("schemeAgencyName", "UBL-DT-09"),
+    ("schemeDataURI", "UBL-DT-10"),
+    ("schemeURI", "UBL-DT-11"),
+    ("format", "UBL-DT-12"),
+    ("unitCodeListIdentifier", "UBL-DT-13"),
+    ("unitCodeListAgencyIdentifier", "UBL-DT-14"),
+    ("unitCodeListAgencyName", "UBL-DT-15"),
+    ("listAgencyName", "UBL-DT-16"),
+    ("listName", "UBL-DT-17"),
+    ("languageID", "UBL-DT-19"),
+    ("listURI", "UBL-DT-20"),
+    ("listSchemeURI", "UBL-DT-21"),
+    ("languageLocaleID", "UBL-DT-22"),
+    ("uri", "UBL-DT-23"),
+    ("currencyCodeListVersionID", "UBL-DT-24"),
+    ("characterSetCode", "UBL-DT-25"),
+    ("encodingCode", "UBL-DT-26"),
+    ("schemeAgencyID", "UBL-DT-27"),
+    ("listAgencyID", "UBL-DT-28"),
+];
+
+pub(super) const RULES: &[RuleInfo] = &[
+    warning(
+        "UBL-DT-08",
+        "The attribute schemeName is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-09",
+        "The attribute schemeAgencyName is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-10",
+        "The attribute schemeDataURI is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-11",
+        "The attribute schemeURI is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-12",
+        "The attribute format is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-13",
+        "The attribute unitCodeListIdentifier is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-14",
+        "The attribute unitCodeListAgencyIdentifier is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-15",
+        "The attribute unitCodeListAgencyName is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-16",
+        "The attribute listAgencyName is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-17",
+        "The attribute listName is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-19",
+        "The attribute languageID is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-20",
+        "The attribute listURI is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-21",
+        "The attribute listSchemeURI is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-22",
+        "The attribute languageLocaleID is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-23",
+        "The attribute uri is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-24",
+        "The attribute currencyCodeListVersionID is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-25",
+        "The attribute characterSetCode is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-26",
+        "The attribute encodingCode is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-27",
+        "The attribute schemeAgencyID is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-28",
+        "The attribute listAgencyID is not used in EN16931 and should be left out.",
+    ),
+    warning(
+        "UBL-DT-18",
+        "The attribute name is only used on the payment means code.",
+    ),
+    fatal("UBL-SR-01", "At most one contract reference."),
+    fatal("UBL-DT-01", "Amounts may have at most two decimals."),
+    fatal("UBL-DT-06", "Attached binary objects need a MIME code."),
+    fatal("UBL-DT-07", "Attached binary objects need a file name."),
+    fatal("UBL-SR-02", "At most one receiving advice reference."),
+    fatal("UBL-SR-03", "At most one despatch advice reference."),
+    fatal(
+        "UBL-SR-04",
+        "At most one invoiced object identifier (document type 130).",
+    ),
+    fatal("UBL-SR-05", "At most one payment terms note."),
+    fatal(
+        "UBL-SR-06",
+        "At most one preceding invoice per billing reference.",
+    ),
+    fatal(
+        "UBL-SR-07",
+        "A preceding invoice reference needs the invoice number.",
+    ),
+    fatal("UBL-SR-08", "At most one invoicing period."),
+    fatal("UBL-SR-09", "At most one seller legal name."),
+    fatal("UBL-SR-10", "At most one seller trading name."),
+    fatal(
+        "UBL-SR-11",
+        "At most one seller legal registration identifier.",
+    ),
+    fatal("UBL-SR-12", "At most one seller VAT identifier."),
+    fatal(
+        "UBL-SR-13",
+        "At most one seller tax registration identifier.",
+    ),
+    fatal(
+        "UBL-SR-14",
+        "At most one seller additional legal information.",
+    ),
+    fatal("UBL-SR-15", "At most one buyer legal name."),
+    fatal("UBL-SR-16", "At most one buyer identifier."),
+    fatal(
+        "UBL-SR-17",
+        "At most one buyer legal registration identifier.",
+    ),
+    fatal("UBL-SR-18", "At most one buyer VAT identifier."),
+    fatal("UBL-SR-22", "At most one tax representative name."),
+    fatal(
+        "UBL-SR-23",
+        "At most one tax representative VAT identifier.",
+    ),
+    fatal("UBL-SR-24", "At most one delivery."),
+    fatal("UBL-SR-25", "At most one deliver-to party name."),
+    fatal(
+        "UBL-SR-26",
+        "At most one payment reference per payment instruction.",
+    ),
+    fatal(
+        "UBL-SR-27",
+        "At most one payment means code per payment instruction.",
+    ),
+    fatal(
+        "UBL-SR-28",
+        "At most one mandate reference per payment instruction.",
+    ),
+    fatal(
+        "UBL-SR-29",
+        "At most one bank assigned creditor reference (SEPA).",
+    ),
+    fatal("UBL-SR-30", "At most one reason text per allowance."),
+    fatal("UBL-SR-31", "At most one reason text per charge."),
+    fatal(
+        "UBL-SR-32",
+        "At most one VAT exemption reason text per breakdown.",
+    ),
+    fatal(
+        "UBL-SR-33",
+        "At most one description per supporting document.",
+    ),
+    fatal("UBL-SR-34", "At most one note per line."),
+    fatal("UBL-SR-35", "At most one referenced order line per line."),
+    fatal("UBL-SR-36", "At most one period per line."),
+    fatal("UBL-SR-37", "At most one price discount per line."),
+    fatal("UBL-SR-39", "At most one project reference."),
+    fatal("UBL-SR-40", "At most one buyer trading name."),
+    fatal("UBL-SR-42", "At most two tax schemes for the seller."),
+    fatal(
+        "UBL-SR-44",
+        "All payment references (PaymentID) in the document must be the same.",
+    ),
+    fatal(
+        "UBL-SR-45",
+        "At most one payment due date in the payment instructions.",
+    ),
+    fatal("UBL-SR-46", "At most one payment means text."),
+    fatal(
+        "UBL-SR-47",
+        "All payment means codes in the document must be the same.",
+    ),
+    fatal(
+        "UBL-SR-48",
+        "Every line must have exactly one classified tax category.",
+    ),
+    fatal("UBL-SR-49", "At most one VAT point date code."),
+    fatal("UBL-SR-50", "At most one item description per line."),
+    fatal(
+        "UBL-SR-51",
+        "An address may have at most one third address line.",
+    ),
+    fatal("UBL-SR-52", "At most one document reference per line."),
+    fatal(
+        "UBL-SR-53",
+        "A party tax scheme with a scheme identifier needs the company identifier.",
+    ),
+];
+
+fn count(doc: &Doc, from: NodeId, steps: &[(Ns, &str)]) -> usize {
+    doc.path_all(from, steps).len()
+}
+
+/// Tax scheme `CompanyID`s of a party whose raw upper-cased `TaxScheme/ID` is (or is not) VAT.
+fn scheme_ids(doc: &Doc, root: NodeId, party: &str, vat: bool) -> usize {
+    doc.path_all(
+        root,
+        &[
+            (Ns::Cac, party),
+            (Ns::Cac, "Party"),
+            (Ns::Cac, "PartyTaxScheme"),
+        ],
+    )
+    .into_iter()
+    .filter(|&pts| {
+        doc.path_all(pts, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
+            .into_iter()
+            .any(|id| (doc.node(id).text.to_uppercase() == "VAT") == vat)
+    })
+    .map(|pts| doc.kids(pts, Ns::Cbc, "CompanyID").count())
+    .sum()
+}
+
+pub(super) fn check(cx: &mut Ctx<'_>) {
+    let doc = cx.doc;
+    let root = doc.root();
+    check_root(cx, root);
+    for id in doc.all() {
+        let node = doc.node(id);
+        let parent = node.parent;
+        if node.name.ends_with("Amount")
+            && !node.name.ends_with("PriceAmount")
+            && !in_price_allowance(doc, id)
+        {
+            let ok = node
+                .text
+                .split_once('.')
+                .is_none_or(|(_, after)| after.chars().count() <= 2);
+            cx.require(ok, "UBL-DT-01", id);
+        }
+        if node.name.ends_with("BinaryObject") {
+            cx.require(doc.attr(id, "mimeCode").is_some(), "UBL-DT-06", id);
+            cx.require(doc.attr(id, "filename").is_some(), "UBL-DT-07", id);
+        }
+        if node.ns != Ns::Cac {
+            continue;
+        }
+        match &*node.name {
+            "PostalAddress" | "Address" => {
+                cx.require(
+                    doc.kids(id, Ns::Cac, "AddressLine").count() <= 1,
+                    "UBL-SR-51",
+                    id,
+                );
+            }
+            "Party" if doc.is(parent, Ns::Cac, "AccountingSupplierParty") => {
+                let schemes = doc.kids(id, Ns::Cac, "PartyTaxScheme").count();
+                cx.require(schemes <= 2, "UBL-SR-42", id);
+            }
+            "AdditionalDocumentReference" => {
+                let n = doc.kids(id, Ns::Cbc, "DocumentDescription").count();
+                cx.require(n <= 1, "UBL-SR-33", id);
+            }
+            "Delivery" => {
+                let n = count(
+                    doc,
+                    id,
+                    &[
+                        (Ns::Cac, "DeliveryParty"),
+                        (Ns::Cac, "PartyName"),
+                        (Ns::Cbc, "Name"),
+                    ],
+                );
+                cx.require(n <= 1, "UBL-SR-25", id);
+            }
+            "AllowanceCharge" => {
+                let n = doc.kids(id, Ns::Cbc, "AllowanceChargeReason").count();
+                match charge_indicator(doc, id) {
+                    Some(false) => cx.require(n <= 1, "UBL-SR-30", id),
+                    Some(true) => cx.require(n <= 1, "UBL-SR-31", id),
+                    None => {}
+                }
+            }
+            "PartyTaxScheme" => {
+                let ok = doc
+                    .path(id, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
+                    .is_some()
+                    && doc.kid(id, Ns::Cbc, "CompanyID").is_some();
+                cx.require(ok, "UBL-SR-53", id);
+            }
+            "InvoiceLine" | "CreditNoteLine" => {
+                cx.require(doc.kids(id, Ns::Cbc, "Note").count() <= 1, "UBL-SR-34", id);
+                let order_lines = count(
+                    doc,
+                    id,
+                    &[(Ns::Cac, "OrderLineReference"), (Ns::Cbc, "LineID")],
+                );
+                cx.require(order_lines <= 1, "UBL-SR-35", id);
+                cx.require(
+                    doc.kids(id, Ns::Cac, "InvoicePeriod").count() <= 1,
+                    "UBL-SR-36",
+                    id,
+                );
+                let discounts = count(
+                    doc,
+                    id,
+                    &[
+                        (Ns::Cac, "Price"),
+                        (Ns::Cac, "AllowanceCharge"),
+                        (Ns::Cbc, "Amount"),
+                    ],
+                );
+                cx.require(discounts <= 1, "UBL-SR-37", id);
+                let categories = count(
+                    doc,
+                    id,
+                    &[(Ns::Cac, "Item"), (Ns::Cac, "ClassifiedTaxCategory")],
+                );
+                cx.require(categories == 1, "UBL-SR-48", id);
+                let descriptions = count(doc, id, &[(Ns::Cac, "Item"), (Ns::Cbc, "Description")]);
+                cx.require(descriptions <= 1, "UBL-SR-50", id);
+                let references = doc.kids(id, Ns::Cac, "DocumentReference").count();
+                cx.require(references <= 1, "UBL-SR-52", id);
+            }
+            "PaymentMeans" => {
+                cx.require(
+                    doc.kids(id, Ns::Cbc, "PaymentID").count() <= 1,
+                    "UBL-SR-26",
+                    id,
+                );
+                let codes = doc.kids(id, Ns::Cbc, "PaymentMeansCode").count();
+                cx.require(codes <= 1, "UBL-SR-27", id);
+                let mandates = count(doc, id, &[(Ns::Cac, "PaymentMandate"), (Ns::Cbc, "ID")]);
+                cx.require(mandates <= 1, "UBL-SR-28", id);
+            }
+            "BillingReference" => {
+                let n = doc.kids(id, Ns::Cac, "InvoiceDocumentReference").count();
+                cx.require(n <= 1, "UBL-SR-06", id);
+                let numbered = count(
+                    doc,
+                    id,
+                    &[(Ns::Cac, "InvoiceDocumentReference"), (Ns::Cbc, "ID")],
+                );
+                cx.require(numbered > 0, "UBL-SR-07", id);
+            }
+            "TaxRepresentativeParty" => {
+                let names = count(doc, id, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]);
+                cx.require(names <= 1, "UBL-SR-22", id);
+                let ids = count(
+                    doc,
+                    id,
+                    &[
+                        (Ns::Cac, "Party"),
+                        (Ns::Cac, "PartyTaxScheme"),
+                        (Ns::Cbc, "CompanyID"),
+                    ],
+                );
+                cx.require(ids <= 1, "UBL-SR-23", id);
+            }
+            "TaxSubtotal" => {
+                let reasons = count(
+                    doc,
+                    id,
+                    &[(Ns::Cac, "TaxCategory"), (Ns::Cbc, "TaxExemptionReason")],
+                );
+                cx.require(reasons <= 1, "UBL-SR-32", id);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether the element sits inside `cac:Price/cac:AllowanceCharge`.
+fn in_price_allowance(doc: &Doc, id: NodeId) -> bool {
+    let mut cur = doc.node(id).parent;
+    while cur != u32::MAX {
+        let parent = doc.node(cur).parent;
+        if doc.is(cur, Ns::Cac, "AllowanceCharge")
+            && parent != u32::MAX
+            && doc.is(parent, Ns::Cac, "Price")
+        {
+            return true;
+        }
+        if cur == doc.root() {
+            break;
+        }
+        cur = parent;
+    }
+    false
+}
+
+fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
+    let doc = cx.doc;
+    let at_most_one = |steps: &[(Ns, &str)]| count(doc, root, steps) <= 1;
+    let supplier = |rest: &[(Ns, &'static str)]| {
+        let mut steps = vec![(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")];
+        steps.extend_from_slice(rest);
+        count(doc, root, &steps) <= 1
+    };
+    let customer = |rest: &[(Ns, &'static str)]| {
+        let mut steps = vec![(Ns::Cac, "AccountingCustomerParty"), (Ns::Cac, "Party")];
+        steps.extend_from_slice(rest);
+        count(doc, root, &steps) <= 1
+    };
+    let checks: [(bool, &'static str); 22] = [
+        (
+            at_most_one(&[(Ns::Cac, "ReceiptDocumentReference"), (Ns::Cbc, "ID")]),
+            "UBL-SR-02",
+        ),
+        (
+            at_most_one(&[(Ns::Cac, "DespatchDocumentReference"), (Ns::Cbc, "ID")]),
+            "UBL-SR-03",
+        ),
+        (
+            doc.kids(root, Ns::Cac, "AdditionalDocumentReference")
+                .filter(|&r| {
+                    doc.kids(r, Ns::Cbc, "DocumentTypeCode")
+                        .any(|c| doc.node(c).text == "130")
+                })
+                .map(|r| doc.kids(r, Ns::Cbc, "ID").count())
+                .sum::<usize>()
+                <= 1,
+            "UBL-SR-04",
+        ),
+        (
+            at_most_one(&[(Ns::Cac, "PaymentTerms"), (Ns::Cbc, "Note")]),
+            "UBL-SR-05",
+        ),
+        (at_most_one(&[(Ns::Cac, "InvoicePeriod")]), "UBL-SR-08"),
+        (
+            supplier(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "RegistrationName")]),
+            "UBL-SR-09",
+        ),
+        (
+            supplier(&[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]),
+            "UBL-SR-10",
+        ),
+        (
+            supplier(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")]),
+            "UBL-SR-11",
+        ),
+        (
+            scheme_ids(doc, root, "AccountingSupplierParty", true) <= 1,
+            "UBL-SR-12",
+        ),
+        (
+            scheme_ids(doc, root, "AccountingSupplierParty", false) <= 1,
+            "UBL-SR-13",
+        ),
+        (
+            supplier(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyLegalForm")]),
+            "UBL-SR-14",
+        ),
+        (
+            customer(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "RegistrationName")]),
+            "UBL-SR-15",
+        ),
+        (
+            customer(&[(Ns::Cac, "PartyIdentification"), (Ns::Cbc, "ID")]),
+            "UBL-SR-16",
+        ),
+        (
+            customer(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")]),
+            "UBL-SR-17",
+        ),
+        (
+            scheme_ids(doc, root, "AccountingCustomerParty", true) <= 1,
+            "UBL-SR-18",
+        ),
+        (at_most_one(&[(Ns::Cac, "Delivery")]), "UBL-SR-24"),
+        (
+            at_most_one(&[(Ns::Cac, "ProjectReference"), (Ns::Cbc, "ID")]),
+            "UBL-SR-39",
+        ),
+        (
+            customer(&[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]),
+            "UBL-SR-40",
+        ),
+        (
+            at_most_one(&[(Ns::Cac, "PaymentMeans"), (Ns::Cbc, "PaymentDueDate")]),
+            "UBL-SR-45",
+        ),
+        (
+            doc.path_all(
+                root,
+                &[(Ns::Cac, "PaymentMeans"), (Ns::Cbc, "PaymentMeansCode")],
+            )
+            .into_iter()
+            .filter(|&c| doc.attr(c, "name").is_some())
+            .count()
+                <= 1,
+            "UBL-SR-46",
+        ),
+        (
+            at_most_one(&[(Ns::Cac, "InvoicePeriod"), (Ns::Cbc, "DescriptionCode")]),
+            "UBL-SR-49",
+        ),
+        (
+            doc.all()
+                .filter(|&n| {
+                    doc.is(n, Ns::Cbc, "ID")
+                        && doc.is(doc.node(n).parent, Ns::Cac, "PartyIdentification")
+                        && doc
+                            .attr(n, "schemeID")
+                            .is_some_and(|s| s.to_uppercase() == "SEPA")
+                })
+                .count()
+                <= 1,
+            "UBL-SR-29",
+        ),
+    ];
+    for (ok, rule) in checks {
+        cx.require(ok, rule, root);
+    }
+    let contracts = count(
+        doc,
+        root,
+        &[(Ns::Cac, "ContractDocumentReference"), (Ns::Cbc, "ID")],
+    );
+    cx.require(contracts <= 1, "UBL-SR-01", root);
+    // One walk collects the attribute names in use.
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut outside_payment_means = 0usize;
+    for n in doc.all() {
+        for (key, _) in &doc.node(n).attrs {
+            used.insert(key);
+            if &**key == "name" && !doc.is(n, Ns::Cbc, "PaymentMeansCode") {
+                outside_payment_means += 1;
+            }
+        }
+    }
+    for (attribute, rule) in UNUSED_ATTRIBUTES {
+        cx.require(!used.contains(attribute), rule, root);
+    }
+    cx.require(outside_payment_means == 0, "UBL-DT-18", root);
+    for (name, rule) in [
+        ("PaymentID", "UBL-SR-44"),
+        ("PaymentMeansCode", "UBL-SR-47"),
+    ] {
+        let distinct: BTreeSet<&str> = doc
+            .all()
+            .filter(|&n| doc.is(n, Ns::Cbc, name))
+            .map(|n| doc.node(n).text.as_str())
+            .collect();
+        cx.require(distinct.len() <= 1, rule, root);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::check;
+
+    #[test]
+    fn cardinalities() {
+        check(
+            "<cac:InvoicePeriod/><cac:InvoicePeriod/>\
+             <cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode><cbc:PaymentID>a</cbc:PaymentID></cac:PaymentMeans>\
+             <cac:PaymentMeans><cbc:PaymentMeansCode>58</cbc:PaymentMeansCode><cbc:PaymentID>a</cbc:PaymentID></cac:PaymentMeans>\
+             <cac:InvoiceLine><cbc:LineExtensionAmount>1.001</cbc:LineExtensionAmount></cac:InvoiceLine>",
+            &[
+                ("UBL-SR-08", 1),
+                ("UBL-SR-44", 0),
+                ("UBL-SR-47", 1),
+                ("UBL-SR-48", 1),
+                ("UBL-DT-01", 1),
+            ],
+        );
+    }
+}
