@@ -4,16 +4,9 @@
 //! In the official Schematron these live in one pattern, where each element is judged by the
 //! first rule whose context matches; the dispatch in [`check`] keeps that order.
 
+use super::fatal;
 use super::{Ctx, Flag, Num, RuleInfo, at_most_two_decimals, charge_indicator, is_vat_scheme};
 use crate::doc::{Doc, Kind, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

@@ -6,16 +6,9 @@ use super::cen_codes::{
     EXEMPTION_REASONS, ICD, ITEM_CLASSIFICATIONS, PARTY_ID_SCHEMES, PAYMENT_MEANS,
     UNCL1001_CREDIT_NOTE, UNCL1001_INVOICE, UNITS,
 };
-use super::{Ctx, Flag, RuleInfo, charge_indicator};
+use super::fatal;
+use super::{Ctx, RuleInfo, charge_indicator};
 use crate::doc::{Doc, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

@@ -5,18 +5,11 @@
 //! comparison false (the rule fires); text that is no decimal is not judged, because the
 //! official XSLT stops with an error on it.
 
+use super::fatal;
 use rust_decimal::Decimal;
 
-use super::{Ctx, Flag, Num, RuleInfo, charge_indicator, is_vat_scheme, round_half_up, round2};
+use super::{Ctx, Num, RuleInfo, charge_indicator, is_vat_scheme, round_half_up, round2};
 use crate::doc::{Doc, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

@@ -1,24 +1,9 @@
 //! German national rules (DE-R-*, XRechnung in Peppol), applied when both seller and buyer
 //! have a German postal address.
 
-use super::{Ctx, Flag, RuleInfo};
+use super::{Ctx, RuleInfo};
+use super::{fatal, warning};
 use crate::doc::{Doc, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
-
-const fn warning(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Warning,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

@@ -1,24 +1,9 @@
 //! Greek national rules (GR-R-*, GR-S-*): the structured invoice number, TIN check digits,
 //! the MARK registration number and the invoice verification URL.
 
-use super::{Ctx, Flag, RuleInfo};
+use super::{Ctx, RuleInfo};
+use super::{fatal, warning};
 use crate::doc::{Doc, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
-
-const fn warning(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Warning,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

@@ -51,6 +51,24 @@ pub struct RuleInfo {
     pub description: &'static str,
 }
 
+/// A fatal rule of the catalogue (shared by the rule-family files).
+pub(super) const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        flag: Flag::Fatal,
+        description,
+    }
+}
+
+/// A warning rule of the catalogue.
+pub(super) const fn warning(id: &'static str, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        flag: Flag::Warning,
+        description,
+    }
+}
+
 /// Every registered rule, family by family.
 pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
     [

@@ -2,26 +2,11 @@
 //! (DK-R-*) suppliers. Each country derives "the supplier is from here" its own way; the
 //! helpers below keep those differences (raw versus normalized country codes).
 
+use super::{fatal, warning};
 use rust_decimal::Decimal;
 
 use super::{Ctx, Flag, Num, RuleInfo};
 use crate::doc::{Doc, Kind, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
-
-const fn warning(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Warning,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

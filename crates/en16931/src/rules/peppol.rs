@@ -5,18 +5,11 @@
 //! the first rule whose context it matches: an allowance/charge with a percentage but no base
 //! amount is reported under R041 and not also checked by R040/R043.
 
+use super::fatal;
 use rust_decimal::Decimal;
 
 use super::{Ctx, Flag, Num, RuleInfo, round2};
 use crate::doc::{Doc, Kind, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

@@ -5,16 +5,9 @@
 //! the tax categories, where the first matching exemption code wins.
 
 use super::codelists::{EAS, ISO4217, UNCL7161, contains};
-use super::{Ctx, Flag, RuleInfo};
+use super::fatal;
+use super::{Ctx, RuleInfo};
 use crate::doc::{Doc, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(

@@ -1,26 +1,11 @@
 //! UBL syntax rules of EN16931: cardinalities that UBL allows but the semantic model does not
 //! (UBL-SR-*), and data type rules (UBL-DT-*).
 
+use super::{fatal, warning};
 use std::collections::BTreeSet;
 
-use super::{Ctx, Flag, RuleInfo, charge_indicator};
+use super::{Ctx, RuleInfo, charge_indicator};
 use crate::doc::{Doc, NodeId, Ns};
-
-const fn fatal(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Fatal,
-        description,
-    }
-}
-
-const fn warning(id: &'static str, description: &'static str) -> RuleInfo {
-    RuleInfo {
-        id,
-        flag: Flag::Warning,
-        description,
-    }
-}
 
 /// Attributes UBL allows but EN16931 does not use (UBL-DT-08 … -28 without -18).
 const UNUSED_ATTRIBUTES: &[(&str, &str)] = &[
