@@ -68,16 +68,7 @@ impl Embedded {
         if let Some(problem) = failure {
             // As the workers do: a document that cannot be processed is set aside, visibly.
             tracing::error!(%problem, document_id = %id, "processing failed; document set aside");
-            let finding = mottak_rules::Finding {
-                rule: "MOTTAK-INTERNAL".into(),
-                code: "OTH".into(),
-                severity: mottak_rules::Severity::Fatal,
-                message: format!(
-                    "Dokumentet kunne ikke behandles på grunn av en intern feil og er lagt til side ({problem}). / \
-                     The document could not be processed because of an internal error and is set aside ({problem})."
-                ),
-                location: None,
-            };
+            let finding = stages::internal_failure(&problem);
             let mut transaction = self.store.begin().await?;
             Tx {
                 conn: &mut transaction,

@@ -55,6 +55,21 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     serde_json::to_vec(value).map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))
 }
 
+/// The finding for a document whose processing failed for a reason no retry will cure (an
+/// internal error or a panic): it is set aside for a clerk rather than left in flight.
+pub(crate) fn internal_failure(problem: &str) -> Finding {
+    Finding {
+        rule: "MOTTAK-INTERNAL".into(),
+        code: "OTH".into(),
+        severity: Severity::Fatal,
+        message: format!(
+            "Dokumentet kunne ikke behandles på grunn av en intern feil og er lagt til side for en saksbehandler ({problem}). / \
+             The document could not be processed because of an internal error and is set aside for a clerk ({problem})."
+        ),
+        location: None,
+    }
+}
+
 /// The finding for a document the receiver could not read.
 fn unreadable(err: &mottak_ehf::ParseError) -> Finding {
     let def = mottak_rules::rule(err.code());

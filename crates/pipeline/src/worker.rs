@@ -284,16 +284,7 @@ async fn set_aside_after_failure(
         StageKind::Validator => Stage::Validator,
         StageKind::Poster => Stage::Poster,
     };
-    let finding = mottak_rules::Finding {
-        rule: "MOTTAK-INTERNAL".into(),
-        code: "OTH".into(),
-        severity: mottak_rules::Severity::Fatal,
-        message: format!(
-            "Dokumentet kunne ikke behandles på grunn av en intern feil og er lagt til side for en saksbehandler ({error}). / \
-             The document could not be processed because of an internal error and is set aside for a clerk ({error})."
-        ),
-        location: None,
-    };
+    let finding = stages::internal_failure(&error.to_string());
     let result = async {
         let mut transaction = store.begin().await?;
         let moved = Tx {

@@ -6,6 +6,7 @@ use super::cen_codes::{
     EXEMPTION_REASONS, ICD, ITEM_CLASSIFICATIONS, PARTY_ID_SCHEMES, PAYMENT_MEANS,
     UNCL1001_CREDIT_NOTE, UNCL1001_INVOICE, UNITS,
 };
+use super::codelists::{AMOUNTS, MIME, UNCL2005_SUBSET};
 use super::fatal;
 use super::{Ctx, RuleInfo, charge_indicator};
 use crate::doc::{Doc, NodeId, Ns};
@@ -96,30 +97,6 @@ pub(super) const RULES: &[RuleInfo] = &[
 ];
 
 const TAX_CATEGORIES: &[&str] = &["AE", "B", "E", "G", "K", "L", "M", "O", "S", "Z"];
-const POINT_DATE_CODES: &[&str] = &["3", "35", "432"];
-const MIME: &[&str] = &[
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    "text/csv",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.oasis.opendocument.spreadsheet",
-];
-const AMOUNTS: &[&str] = &[
-    "Amount",
-    "BaseAmount",
-    "PriceAmount",
-    "TaxAmount",
-    "TaxableAmount",
-    "LineExtensionAmount",
-    "TaxExclusiveAmount",
-    "TaxInclusiveAmount",
-    "AllowanceTotalAmount",
-    "ChargeTotalAmount",
-    "PrepaidAmount",
-    "PayableRoundingAmount",
-    "PayableAmount",
-];
 
 /// Whole-entry membership of a space-normalized value in a sorted list.
 fn listed(list: &[&str], value: &str) -> bool {
@@ -172,7 +149,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             "DocumentCurrencyCode" => cx.require(listed(CURRENCIES, text), "BR-CL-04", id),
             "TaxCurrencyCode" => cx.require(listed(CURRENCIES, text), "BR-CL-05", id),
             "DescriptionCode" if parent_is(doc, id, "InvoicePeriod") => {
-                cx.require(listed_small(POINT_DATE_CODES, text), "BR-CL-06", id);
+                cx.require(listed_small(UNCL2005_SUBSET, text), "BR-CL-06", id);
             }
             "ID" if scheme.is_some()
                 && (parent_is(doc, id, "AdditionalDocumentReference")

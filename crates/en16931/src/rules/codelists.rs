@@ -73,6 +73,36 @@ pub(crate) fn contains(list: &[&str], code: &str) -> bool {
     list.binary_search(&code).is_ok()
 }
 
+/// UBL elements that carry a `currencyID` amount (both rule sets check the same list).
+pub(crate) const AMOUNTS: &[&str] = &[
+    "Amount",
+    "BaseAmount",
+    "PriceAmount",
+    "TaxAmount",
+    "TaxableAmount",
+    "LineExtensionAmount",
+    "TaxExclusiveAmount",
+    "TaxInclusiveAmount",
+    "AllowanceTotalAmount",
+    "ChargeTotalAmount",
+    "PrepaidAmount",
+    "PayableRoundingAmount",
+    "PayableAmount",
+];
+
+/// Attachment MIME codes the rules allow (BR-CL-24, PEPPOL-EN16931-CL001).
+pub(crate) const MIME: &[&str] = &[
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet",
+];
+
+/// VAT point date codes (UNCL2005 subset; BR-CL-06, Peppol CL002).
+pub(crate) const UNCL2005_SUBSET: &[&str] = &["3", "35", "432"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

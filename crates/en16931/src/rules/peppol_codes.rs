@@ -4,7 +4,7 @@
 //! In the official Schematron these share one pattern; the element kinds are disjoint except
 //! the tax categories, where the first matching exemption code wins.
 
-use super::codelists::{EAS, ISO4217, UNCL7161, contains};
+use super::codelists::{AMOUNTS, EAS, ISO4217, MIME, UNCL2005_SUBSET, UNCL7161, contains};
 use super::fatal;
 use super::{Ctx, RuleInfo};
 use crate::doc::{Doc, NodeId, Ns};
@@ -81,19 +81,10 @@ pub(super) const RULES: &[RuleInfo] = &[
     ),
 ];
 
-const MIME: &[&str] = &[
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    "text/csv",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.oasis.opendocument.spreadsheet",
-];
 const UNCL5189_SUBSET: &[&str] = &[
     "41", "42", "60", "62", "63", "64", "65", "66", "67", "68", "70", "71", "88", "95", "100",
     "102", "103", "104", "105",
 ];
-const UNCL2005_SUBSET: &[&str] = &["3", "35", "432"];
 const INVOICE_TYPES_01: &[&str] = &[
     "71", "80", "82", "84", "102", "218", "219", "326", "331", "380", "382", "383", "384", "386",
     "388", "393", "395", "553", "575", "623", "780", "817", "870", "875", "876", "877",
@@ -109,21 +100,6 @@ const EXEMPTIONS: &[(&str, &str, &str)] = &[
     ("VATEX-EU-F", "E", "PEPPOL-EN16931-P0109"),
     ("VATEX-EU-I", "E", "PEPPOL-EN16931-P0110"),
     ("VATEX-EU-J", "E", "PEPPOL-EN16931-P0111"),
-];
-const AMOUNTS: &[&str] = &[
-    "Amount",
-    "BaseAmount",
-    "PriceAmount",
-    "TaxAmount",
-    "TaxableAmount",
-    "LineExtensionAmount",
-    "TaxExclusiveAmount",
-    "TaxInclusiveAmount",
-    "AllowanceTotalAmount",
-    "ChargeTotalAmount",
-    "PrepaidAmount",
-    "PayableRoundingAmount",
-    "PayableAmount",
 ];
 const DATES: &[&str] = &[
     "IssueDate",

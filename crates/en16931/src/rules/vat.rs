@@ -652,6 +652,12 @@ fn child_rate_is(doc: &Doc, parent: NodeId, group: &str, rate: Decimal) -> bool 
     })
 }
 
+/// Whether `node`'s `child` tax category has `code` (and `rate`, when given).
+fn in_category(doc: &Doc, node: NodeId, child: &str, code: &str, rate: Option<Decimal>) -> bool {
+    child_category_is(doc, node, child, code)
+        && rate.is_none_or(|rate| child_rate_is(doc, node, child, rate))
+}
+
 /// Net sums for one category (and rate, when given) over the lines of one element name and the
 /// document level allowances and charges. `None` when an amount is no decimal.
 fn category_net(doc: &Doc, line_name: &str, code: &str, rate: Option<Decimal>) -> Option<Decimal> {
@@ -661,12 +667,7 @@ fn category_net(doc: &Doc, line_name: &str, code: &str, rate: Option<Decimal>) -
         let Some(item) = doc.kid(line, Ns::Cac, "Item") else {
             continue;
         };
-        if !child_category_is(doc, item, "ClassifiedTaxCategory", code) {
-            continue;
-        }
-        if let Some(rate) = rate
-            && !child_rate_is(doc, item, "ClassifiedTaxCategory", rate)
-        {
+        if !in_category(doc, item, "ClassifiedTaxCategory", code, rate) {
             continue;
         }
         for amount in doc.kids(line, Ns::Cbc, "LineExtensionAmount") {
@@ -680,12 +681,7 @@ fn category_net(doc: &Doc, line_name: &str, code: &str, rate: Option<Decimal>) -
         let Some(is_charge) = super::charge_indicator(doc, ac) else {
             continue;
         };
-        if !child_category_is(doc, ac, "TaxCategory", code) {
-            continue;
-        }
-        if let Some(rate) = rate
-            && !child_rate_is(doc, ac, "TaxCategory", rate)
-        {
+        if !in_category(doc, ac, "TaxCategory", code, rate) {
             continue;
         }
         for amount in doc.kids(ac, Ns::Cbc, "Amount") {
