@@ -1,0 +1,1 @@
+//! Is this PDF / TIFF usable? Decided from the bytes.

@@ -1,0 +1,1 @@
+//! The reply mail to a sender whose mail was turned away or whose invoice was returned.
