@@ -10,14 +10,24 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
+    /// EHF / Peppol BIS Billing 3.0 from an access point.
     Ehf,
+    /// An e-mail (RFC 5322 message) to the invoice address.
+    Email,
 }
 
 impl Channel {
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Ehf => "ehf",
+            Channel::Email => "email",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<Channel> {
+        [Channel::Ehf, Channel::Email]
+            .into_iter()
+            .find(|c| c.as_str() == s)
     }
 }
 
@@ -39,6 +49,11 @@ pub struct ToValidate {
     pub document_id: String,
     pub ingested_us: i64,
     pub invoice: Invoice,
+    /// SHA-256 of the stored UBL document the official EN16931 / Peppol rules apply to:
+    /// the EHF document itself, or UBL embedded in an e-mailed PDF. `None` for invoices read
+    /// from a PDF's text layer or from Factur-X (CII) data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ubl_sha256: Option<String>,
 }
 
 /// An approved invoice on its way to the ledger.

@@ -9,10 +9,10 @@
 use mottak_ehf::{DocumentRef, InvoiceResponse, ResponseParty, StatusReason};
 use mottak_invoice::posting::{AccountMap, journal_entry};
 use mottak_invoice::{DocumentKind, Invoice};
-use mottak_rules::{Finding, ReceiverIdentity, Severity};
+use mottak_rules::{Finding, Origin, ReceiverIdentity, Severity};
 use sha2::{Digest, Sha256};
 
-use crate::messages::{LedgerPosted, RawDocument, SupplierRef, ToPost, ToValidate};
+use crate::messages::{Channel, LedgerPosted, RawDocument, SupplierRef, ToPost, ToValidate};
 use crate::store::{DocState, NewDocument, Stage, StoreError, StoredEntry, StoredLine, Tx};
 
 /// What the stages need to know besides the message.
@@ -120,6 +120,7 @@ pub(crate) async fn receive(
                 document_id: id.to_owned(),
                 ingested_us: raw.ingested_us,
                 invoice,
+                ubl_sha256: Some(status.sha256.clone()),
             })?;
             return Ok(vec![Outgoing::Validate {
                 document_id: id.to_owned(),
@@ -168,6 +169,7 @@ pub(crate) async fn receive(
         document_id: id.to_owned(),
         ingested_us: raw.ingested_us,
         invoice: parsed.invoice,
+        ubl_sha256: Some(sha256),
     })?;
     Ok(vec![Outgoing::Validate {
         document_id: id.to_owned(),
@@ -192,8 +194,36 @@ fn new_document<'a>(
     }
 }
 
-/// Validator: apply the receiver's rules and the duplicate register; approve for posting
-/// or return to the supplier with an Invoice Response.
+/// The official EN16931 / Peppol BIS rules on the stored UBL document, as findings.
+async fn official_rules(tx: &mut Tx<'_>, sha256: &str) -> Result<Vec<Finding>, StoreError> {
+    let Some(xml) = tx.blob(sha256).await? else {
+        return Err(StoreError::Corrupt(format!(
+            "the UBL document {sha256} is not stored"
+        )));
+    };
+    Ok(match mottak_en16931::validate(&xml) {
+        Ok(report) => mottak_rules::official_findings(&report),
+        // The receiver read it, so this is rare (e.g. an encoding the official rules do not
+        // accept); the document is still not valid Peppol BIS.
+        Err(err) => {
+            let def = mottak_rules::rule("MOTTAK-XML");
+            vec![Finding {
+                rule: def.id.to_owned(),
+                code: def.code.to_owned(),
+                severity: Severity::Fatal,
+                message: format!(
+                    "Dokumentet kan ikke kontrolleres mot de offisielle reglene: {err}. / \
+                     The document cannot be checked against the official rules: {err}."
+                ),
+                location: None,
+            }]
+        }
+    })
+}
+
+/// Validator: apply the official EN16931 / Peppol BIS rules, the receiver's rules and the
+/// duplicate register; approve for posting or return to the supplier with an Invoice
+/// Response (EHF) or a reply mail (e-mail).
 #[tracing::instrument(skip_all, fields(document_id = %msg.document_id))]
 pub(crate) async fn validate(
     tx: &mut Tx<'_>,
@@ -227,7 +257,16 @@ pub(crate) async fn validate(
     }
 
     let now = now_us();
-    let mut verdict = mottak_rules::check(invoice, &ctx.receiver);
+    let origin = match status.channel {
+        Channel::Ehf => Origin::Peppol,
+        Channel::Email => Origin::Captured,
+    };
+    let mut verdict = mottak_rules::check_from(invoice, &ctx.receiver, origin);
+    if let Some(sha256) = &msg.ubl_sha256 {
+        let mut official = official_rules(tx, sha256).await?;
+        official.append(&mut verdict.findings);
+        verdict.findings = official;
+    }
     if let Some(number) = invoice
         .number
         .as_deref()

@@ -13,7 +13,9 @@ use crate::messages::Channel;
 static PG_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 
-/// Lifecycle of a document. `posted`, `rejected` and `set_aside` are final.
+/// Lifecycle of a document. `posted`, `rejected`, `set_aside` and `awaiting_capture` are
+/// where the pipeline leaves it; `awaiting_capture` waits for a clerk to key in a scanned or
+/// unreadable e-mailed invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocState {
@@ -23,16 +25,18 @@ pub enum DocState {
     Posted,
     Rejected,
     SetAside,
+    AwaitingCapture,
 }
 
 impl DocState {
-    pub const ALL: [DocState; 6] = [
+    pub const ALL: [DocState; 7] = [
         DocState::Received,
         DocState::Validating,
         DocState::Posting,
         DocState::Posted,
         DocState::Rejected,
         DocState::SetAside,
+        DocState::AwaitingCapture,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +47,7 @@ impl DocState {
             DocState::Posted => "posted",
             DocState::Rejected => "rejected",
             DocState::SetAside => "set_aside",
+            DocState::AwaitingCapture => "awaiting_capture",
         }
     }
 
@@ -53,7 +58,7 @@ impl DocState {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            DocState::Posted | DocState::Rejected | DocState::SetAside
+            DocState::Posted | DocState::Rejected | DocState::SetAside | DocState::AwaitingCapture
         )
     }
 }
@@ -68,6 +73,8 @@ impl std::fmt::Display for DocState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
+    /// The e-mail intake.
+    Intake,
     Receiver,
     Validator,
     Poster,
@@ -76,6 +83,7 @@ pub enum Stage {
 impl Stage {
     pub fn as_str(self) -> &'static str {
         match self {
+            Stage::Intake => "intake",
             Stage::Receiver => "receiver",
             Stage::Validator => "validator",
             Stage::Poster => "poster",
@@ -350,6 +358,7 @@ pub(crate) struct NewDocument<'a> {
 /// What the store knows of a document.
 pub(crate) struct DocStatus {
     pub state: DocState,
+    pub channel: Channel,
     /// SHA-256 of its original bytes.
     pub sha256: String,
 }
@@ -363,6 +372,16 @@ impl Tx<'_> {
             .execute(&mut *self.conn)
             .await?;
         Ok(())
+    }
+
+    pub(crate) async fn blob(&mut self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query("SELECT content FROM blobs WHERE sha256 = $1")
+            .bind(sha256)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        row.map(|r| r.try_get::<Vec<u8>, _>("content"))
+            .transpose()
+            .map_err(Into::into)
     }
 
     /// Record a received document (its bytes first). Returns its state: `received` for a
@@ -388,7 +407,7 @@ impl Tx<'_> {
     }
 
     pub(crate) async fn status(&mut self, id: &str) -> Result<Option<DocStatus>, StoreError> {
-        let row = sqlx::query("SELECT state, sha256 FROM documents WHERE id = $1")
+        let row = sqlx::query("SELECT state, channel, sha256 FROM documents WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *self.conn)
             .await?;
@@ -398,8 +417,12 @@ impl Tx<'_> {
                 let state: String = row.try_get("state")?;
                 let state = DocState::parse(&state)
                     .ok_or_else(|| StoreError::Corrupt(format!("unknown state {state}")))?;
+                let channel: String = row.try_get("channel")?;
+                let channel = Channel::parse(&channel)
+                    .ok_or_else(|| StoreError::Corrupt(format!("unknown channel {channel}")))?;
                 Ok(Some(DocStatus {
                     state,
+                    channel,
                     sha256: row.try_get("sha256")?,
                 }))
             }
@@ -757,14 +780,19 @@ mod tests {
     }
 
     #[test]
-    fn states_round_trip_and_only_three_are_final() {
+    fn states_round_trip_and_only_the_resting_states_are_final() {
         for state in DocState::ALL {
             assert_eq!(DocState::parse(state.as_str()), Some(state));
         }
         let finals: Vec<_> = DocState::ALL.into_iter().filter(|s| s.is_final()).collect();
         assert_eq!(
             finals,
-            [DocState::Posted, DocState::Rejected, DocState::SetAside]
+            [
+                DocState::Posted,
+                DocState::Rejected,
+                DocState::SetAside,
+                DocState::AwaitingCapture
+            ]
         );
     }
 }

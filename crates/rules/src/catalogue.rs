@@ -212,6 +212,75 @@ pub const CATALOGUE: &[RuleDef] = &[
         "Fakturaen må kunne bokføres (beløp i hele øre som balanserer).",
         "The invoice must be postable (amounts in whole minor units that balance).",
     ),
+    // E-mail intake: the mail is turned away (rejected at intake) with one of these.
+    fatal(
+        "MOTTAK-EMAIL-SIZE",
+        "UNR",
+        "E-posten må være innenfor størrelsesgrensen for fakturamottaket.",
+        "The e-mail must be within the invoice intake's size limit.",
+    ),
+    fatal(
+        "MOTTAK-EMAIL-MULTIPLE",
+        "UNR",
+        "Én faktura per e-post, som ett dokument (faktura og vedlegg i én PDF- eller TIFF-fil).",
+        "One invoice per e-mail, as one document (invoice and appendices in one PDF or TIFF file).",
+    ),
+    fatal(
+        "MOTTAK-EMAIL-TYPE",
+        "UNR",
+        "Fakturaen må være en PDF- eller TIFF-fil; EHF-fakturaer sendes via Peppol.",
+        "The invoice must be a PDF or TIFF file; EHF invoices are sent through Peppol.",
+    ),
+    fatal(
+        "MOTTAK-EMAIL-PDF-ENCRYPTED",
+        "UNR",
+        "PDF-en kan ikke være passordbeskyttet.",
+        "The PDF must not be password protected.",
+    ),
+    fatal(
+        "MOTTAK-EMAIL-PDF-CORRUPT",
+        "UNR",
+        "PDF-en må kunne åpnes og ha minst én side.",
+        "The PDF must open and have at least one page.",
+    ),
+    fatal(
+        "MOTTAK-EMAIL-TIFF-CORRUPT",
+        "UNR",
+        "TIFF-filen må kunne leses, side for side.",
+        "The TIFF file must be readable, page by page.",
+    ),
+    // E-mail that is not an invoice: set aside, never lost.
+    fatal(
+        "MOTTAK-EMAIL-NO-DOCUMENT",
+        "OTH",
+        "Adressen tar bare imot fakturaer; e-post uten fakturadokument legges til side.",
+        "The address takes invoices only; mail without an invoice document is set aside.",
+    ),
+    fatal(
+        "MOTTAK-EMAIL-BOUNCE",
+        "OTH",
+        "En leveringsrapport (retur av e-post) er aldri en faktura.",
+        "A delivery-status report (bounced mail) is never an invoice.",
+    ),
+    fatal(
+        "MOTTAK-EMAIL-UNREADABLE",
+        "UNR",
+        "Meldingen må være en lesbar e-post (RFC 5322).",
+        "The message must be a readable e-mail (RFC 5322).",
+    ),
+    // An accepted e-mailed invoice that a person must read (a scan, or text not readable).
+    fatal(
+        "MOTTAK-CAPTURE",
+        "OTH",
+        "Fakturaen må registreres av en saksbehandler (skannet bilde eller tekst som ikke kunne leses).",
+        "The invoice must be captured by a clerk (a scanned image, or text that could not be read).",
+    ),
+    warning(
+        "MOTTAK-CAPTURE-NOTE",
+        "OTH",
+        "Noe ved innlesingen av PDF-en bør kontrolleres av en saksbehandler.",
+        "Something about reading the PDF should be checked by a clerk.",
+    ),
     fatal(
         "MOTTAK-DUP",
         "OTH",

@@ -8,10 +8,13 @@
 
 mod catalogue;
 mod finding;
+mod official;
 mod receiver;
 
 pub use catalogue::{CATALOGUE, RuleDef, rule};
 pub use finding::{Finding, Severity, Verdict};
+pub use official::{official_findings, status_reason};
 pub use receiver::{
-    ReceiverIdentity, check, duplicate, is_norwegian_supplier, payment_means_to_use, supplier_key,
+    Origin, ReceiverIdentity, check, check_from, duplicate, is_norwegian_supplier,
+    payment_means_to_use, supplier_key,
 };

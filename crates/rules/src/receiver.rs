@@ -24,10 +24,27 @@ const BIS3_CUSTOMIZATION: &str =
 /// tolerated where amounts are derived (line amounts, VAT), as EN16931 does.
 const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
-/// Apply every receiver rule except the duplicate check.
+/// How an invoice reached us, which decides the rules that apply to its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// An EHF / Peppol BIS Billing 3.0 document: it must declare that profile.
+    Peppol,
+    /// Read from an e-mailed PDF (its text layer or embedded Factur-X/UBL data): the
+    /// document's content must meet the same requirements, but not the Peppol profile.
+    Captured,
+}
+
+/// Apply every receiver rule except the duplicate check to an EHF document.
 pub fn check(invoice: &Invoice, receiver: &ReceiverIdentity) -> Verdict {
+    check_from(invoice, receiver, Origin::Peppol)
+}
+
+/// Apply every receiver rule except the duplicate check, for a document of this origin.
+pub fn check_from(invoice: &Invoice, receiver: &ReceiverIdentity, origin: Origin) -> Verdict {
     let mut out = Findings::default();
-    check_profile(invoice, &mut out);
+    if origin == Origin::Peppol {
+        check_profile(invoice, &mut out);
+    }
     check_field_errors(invoice, &mut out);
     check_header(invoice, &mut out);
     check_supplier(invoice, &mut out);
