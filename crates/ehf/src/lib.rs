@@ -6,6 +6,7 @@
 
 mod parse;
 mod response;
+mod response_rules;
 
 pub use parse::{
     ALLOWED_MIME_CODES, DecodedAttachment, EncodingProblem, Limits, ParseError, ParsedDocument,
@@ -15,3 +16,4 @@ pub use response::{
     DocumentRef, INVOICE_RESPONSE_CUSTOMIZATION_ID, INVOICE_RESPONSE_PROFILE_ID, InvoiceResponse,
     ResponseParty, StatusReason, invoice_response,
 };
+pub use response_rules::{T111Violation, check_invoice_response};

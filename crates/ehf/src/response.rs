@@ -10,11 +10,16 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::response_rules::is_xs_time;
+
 /// `cbc:CustomizationID` of BIS Invoice Response 3.
 pub const INVOICE_RESPONSE_CUSTOMIZATION_ID: &str =
     "urn:fdc:peppol.eu:poacc:trns:invoice_response:3";
 /// `cbc:ProfileID` of BIS Invoice Response 3.
 pub const INVOICE_RESPONSE_PROFILE_ID: &str = "urn:fdc:peppol.eu:poacc:bis:invoice_response:3";
+
+/// UNCL1001 `380`, written when the type of the referenced document is not known.
+const COMMERCIAL_INVOICE: &str = "380";
 
 const NS_APPLICATION_RESPONSE: &str =
     "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2";
@@ -48,7 +53,9 @@ pub struct DocumentRef {
     /// The invoice number.
     pub id: String,
     pub issue_date: Option<Date>,
-    /// UNCL1001 document type, e.g. `380` (invoice), `381` (credit note).
+    /// UNCL1001 document type, e.g. `380` (invoice), `381` (credit note). The element is
+    /// mandatory in an Invoice Response (`PEPPOL-T111-B03902`): `None` (or blank) writes
+    /// `380`, the commercial invoice.
     pub type_code: Option<String>,
 }
 
@@ -58,7 +65,9 @@ pub struct InvoiceResponse {
     /// Our identifier of this response.
     pub id: String,
     pub issue_date: Date,
-    /// `hh:mm:ss`, optionally with a time zone, as UBL's `xs:time`.
+    /// `hh:mm:ss`, optionally with a fraction and a time zone, as UBL's `xs:time`. A value
+    /// that is no `xs:time` (e.g. `9:30:00.0`, what `time::Time` displays) is left out
+    /// rather than written into an invalid document.
     pub issue_time: Option<String>,
     pub note: Option<String>,
     /// Who sends the response: the receiver of the invoice (us).
@@ -94,7 +103,7 @@ pub fn invoice_response(r: &InvoiceResponse) -> String {
     w.leaf(1, "cbc:ProfileID", &[], INVOICE_RESPONSE_PROFILE_ID);
     w.leaf(1, "cbc:ID", &[], &r.id);
     w.leaf(1, "cbc:IssueDate", &[], &format_date(r.issue_date));
-    if let Some(time) = r.issue_time.as_deref().filter(|t| !t.trim().is_empty()) {
+    if let Some(time) = r.issue_time.as_deref().filter(|t| is_xs_time(t)) {
         w.leaf(1, "cbc:IssueTime", &[], time);
     }
     if let Some(note) = r.note.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -123,9 +132,18 @@ pub fn invoice_response(r: &InvoiceResponse) -> String {
     if let Some(date) = r.document.issue_date {
         w.leaf(3, "cbc:IssueDate", &[], &format_date(date));
     }
-    if let Some(code) = r.document.type_code.as_deref() {
-        w.leaf(3, "cbc:DocumentTypeCode", &[("listID", "UNCL1001")], code);
-    }
+    let type_code = r
+        .document
+        .type_code
+        .as_deref()
+        .filter(|code| !code.trim().is_empty())
+        .unwrap_or(COMMERCIAL_INVOICE);
+    w.leaf(
+        3,
+        "cbc:DocumentTypeCode",
+        &[("listID", "UNCL1001")],
+        type_code,
+    );
     w.close(2, "cac:DocumentReference");
     w.close(1, "cac:DocumentResponse");
     w.line(0, "</ApplicationResponse>");
@@ -325,6 +343,11 @@ mod tests {
               </cac:DocumentResponse>
             </ApplicationResponse>
         "#]].assert_eq(&invoice_response(&rejection()));
+        // And Peppol's T111 rules find nothing wrong with it.
+        let found = crate::response_rules::check_invoice_response(
+            invoice_response(&rejection()).as_bytes(),
+        );
+        assert_eq!(found, Vec::new());
     }
 
     #[test]
@@ -342,10 +365,35 @@ mod tests {
             "IssueTime",
             "cbc:Note",
             "cac:Status",
-            "DocumentTypeCode",
             "<cbc:IssueDate>2025-11-13",
         ] {
             assert!(!xml.contains(absent), "{absent} in\n{xml}");
+        }
+        // Mandatory in an Invoice Response (PEPPOL-T111-B03902).
+        assert!(
+            xml.contains(r#"<cbc:DocumentTypeCode listID="UNCL1001">380</cbc:DocumentTypeCode>"#),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn an_issue_time_that_is_no_xs_time_is_left_out() {
+        for (given, written) in [
+            ("09:30:00", true),
+            ("09:30:00.250+01:00", true),
+            ("9:30:00.0", false),
+            ("09:30", false),
+            ("kl. 9", false),
+        ] {
+            let mut r = rejection();
+            r.issue_time = Some(given.into());
+            let xml = invoice_response(&r);
+            assert_eq!(
+                xml.contains(&format!("<cbc:IssueTime>{given}</cbc:IssueTime>")),
+                written,
+                "{given}"
+            );
+            assert_eq!(xml.contains("IssueTime"), written, "{given}");
         }
     }
 
