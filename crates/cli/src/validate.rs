@@ -156,4 +156,30 @@ fn bench(files: &[PathBuf]) {
         per_doc.len(),
         total_bytes
     );
+    bench_generated();
+}
+
+/// Best of five over generated invoices of 100, 1,000 and 10,000 lines (the shape `mottak
+/// bench` sends): the cost must grow linearly with the lines.
+fn bench_generated() {
+    for lines in [100, 1_000, 10_000] {
+        let spec = mottak_pipeline::synthetic::Spec {
+            lines,
+            attachment_kb: 0,
+        };
+        let bytes =
+            mottak_pipeline::synthetic::invoice("bench", 1, "931235184", "Digitools AS", spec);
+        let best = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                let _ =
+                    std::hint::black_box(mottak_en16931::validate(std::hint::black_box(&bytes)));
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::INFINITY, f64::min);
+        println!(
+            "bench: generated invoice, {lines} lines, {} bytes: {best:.2} ms",
+            bytes.len()
+        );
+    }
 }

@@ -1,13 +1,19 @@
-//! The document as a compact arena tree, built in one linear pass with quick-xml.
+//! The document as a compact arena tree, built in one linear pass over the bytes.
 //!
 //! Rules refer to elements the canonical invoice model drops (schemes, extensions, repeated
 //! groups), so the validator keeps its own view: every element with its namespace kind, local
-//! name, attributes and direct text. The tree is built once per document and every rule walks it.
+//! name, attributes and direct text. Names, attribute values and texts are slices of the input
+//! wherever the XML needs no decoding, so building the tree allocates a handful of vectors, not
+//! one string per element. The tree is built once per document and every rule walks it.
+//!
+//! The reader is our own, not a general XML library: UBL needs elements, attributes, namespaces,
+//! character data, CDATA and the predefined and character references, and nothing else. A
+//! general reader costs more per document than the whole rule set (see `benches/`). It refuses
+//! what it does not read: DTDs, undefined entities, mismatched or missing end tags, unbound
+//! prefixes, duplicate attributes, content after the root element, and nesting deeper than
+//! [`MAX_DEPTH`].
 
-use quick_xml::NsReader;
-use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
+use std::borrow::Cow;
 
 const NS_CBC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 const NS_CAC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
@@ -15,6 +21,7 @@ const NS_EXT: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensi
 const NS_INVOICE: &str = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
 const NS_CREDIT_NOTE: &str = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
 const NS_SBDH: &str = "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader";
+const NS_XML: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// Largest accepted nesting depth; deeper input is refused rather than risking the stack of
 /// anyone who recurses over the tree.
@@ -36,15 +43,25 @@ pub enum Ns {
 }
 
 impl Ns {
-    fn from_uri(uri: Option<&str>) -> Ns {
+    fn from_uri(uri: &str) -> Ns {
         match uri {
-            Some(u) if u == NS_CBC => Ns::Cbc,
-            Some(u) if u == NS_CAC => Ns::Cac,
-            Some(u) if u == NS_EXT => Ns::Ext,
-            Some(u) if u == NS_INVOICE => Ns::Invoice,
-            Some(u) if u == NS_CREDIT_NOTE => Ns::CreditNote,
-            Some(u) if u == NS_SBDH => Ns::Sbdh,
+            NS_CBC => Ns::Cbc,
+            NS_CAC => Ns::Cac,
+            NS_EXT => Ns::Ext,
+            NS_INVOICE => Ns::Invoice,
+            NS_CREDIT_NOTE => Ns::CreditNote,
+            NS_SBDH => Ns::Sbdh,
             _ => Ns::Other,
+        }
+    }
+
+    /// The prefix UBL conventionally uses, for locations.
+    fn prefix(self) -> &'static str {
+        match self {
+            Ns::Cbc => "cbc:",
+            Ns::Cac => "cac:",
+            Ns::Ext => "ext:",
+            _ => "",
         }
     }
 }
@@ -53,27 +70,39 @@ impl Ns {
 pub type NodeId = u32;
 const NONE: NodeId = u32::MAX;
 
+/// Where an element's direct text is: a slice of the input, or (when it had to be decoded or
+/// joined) one of the document's owned strings.
+#[derive(Debug, Clone, Copy)]
+enum Text {
+    Input { start: u32, len: u32 },
+    Owned(u32),
+}
+
+const NO_TEXT: Text = Text::Input { start: 0, len: 0 };
+
 /// One element.
 #[derive(Debug)]
-pub struct Node {
+pub struct Node<'a> {
     pub ns: Ns,
-    pub name: Box<str>,
-    /// Unprefixed attributes (UBL's own are never in a namespace), in document order.
-    pub attrs: Vec<(Box<str>, Box<str>)>,
-    /// The element's direct text (character data and references), untrimmed.
-    pub text: String,
+    /// Local name (without prefix).
+    pub name: &'a str,
     pub parent: NodeId,
     first_child: NodeId,
-    last_child: NodeId,
     next_sibling: NodeId,
-    /// Position among the parent's children of the same name (1-based), for locations.
-    ordinal: u32,
+    text: Text,
+    attrs_start: u32,
+    attrs_len: u32,
     /// Byte offset of the start tag in the input, for messages.
     pub offset: u32,
 }
 
-/// Per open element: how many children of each name it has so far (to number them in one pass).
-type ChildCounts = std::collections::HashMap<(Ns, Box<str>), u32>;
+/// One unprefixed attribute (UBL's own are never in a namespace), value normalized as XML
+/// requires (references resolved, whitespace characters as spaces).
+#[derive(Debug, Clone)]
+pub struct Attr<'a> {
+    pub name: &'a str,
+    pub value: Cow<'a, str>,
+}
 
 /// Which UBL document the payload is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -99,100 +128,54 @@ pub enum InputError {
 
 /// The parsed document: the arena and the UBL root (below an SBDH when wrapped).
 #[derive(Debug)]
-pub struct Doc {
-    nodes: Vec<Node>,
+pub struct Doc<'a> {
+    input: &'a str,
+    nodes: Vec<Node<'a>>,
+    attrs: Vec<Attr<'a>>,
+    owned: Vec<String>,
     root: NodeId,
     kind: Kind,
-    input_len: usize,
-    line_starts: Vec<u32>,
 }
 
-impl Doc {
+impl<'a> Doc<'a> {
     /// Parse in one pass. DTDs are refused; an SBDH envelope is descended into.
-    pub fn parse(bytes: &[u8]) -> Result<Doc, InputError> {
+    pub fn parse(bytes: &'a [u8]) -> Result<Doc<'a>, InputError> {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let text = std::str::from_utf8(body).map_err(|_| InputError::Encoding)?;
-        let mut reader = NsReader::from_str(text);
-        reader.config_mut().check_end_names = true;
-        reader.config_mut().trim_text(false);
-        let mut nodes: Vec<Node> = Vec::with_capacity(text.len() / 40);
-        let mut stack: Vec<NodeId> = Vec::new();
-        let mut counts: Vec<ChildCounts> = Vec::new();
-        let mut root_done = false;
-        loop {
-            let at = reader.buffer_position();
-            let event = reader.read_event().map_err(|err| InputError::Malformed {
-                offset: at,
-                message: err.to_string(),
-            })?;
-            match event {
-                Event::Start(start) | Event::Empty(start) if root_done => {
-                    let _ = start;
-                    return Err(malformed(at, "content after the root element"));
-                }
-                Event::Start(start) => {
-                    let id = push_node(&mut reader, &mut nodes, &stack, &mut counts, &start, at)?;
-                    stack.push(id);
-                    counts.push(ChildCounts::new());
-                    if stack.len() > MAX_DEPTH {
-                        return Err(InputError::TooDeep);
-                    }
-                }
-                Event::Empty(start) => {
-                    push_node(&mut reader, &mut nodes, &stack, &mut counts, &start, at)?;
-                    if stack.is_empty() {
-                        root_done = true;
-                    }
-                }
-                Event::End(_) => {
-                    stack.pop();
-                    counts.pop();
-                    if stack.is_empty() {
-                        root_done = true;
-                    }
-                }
-                Event::Text(t) => append_text(&mut nodes, &stack, &t.xml10_content(), at)?,
-                Event::CData(t) => append_text(&mut nodes, &stack, &t.xml10_content(), at)?,
-                Event::GeneralRef(r) => {
-                    let mut buf = [0u8; 4];
-                    let resolved: &str = if r.is_char_ref() {
-                        match r.resolve_char_ref() {
-                            Ok(Some(c)) => c.encode_utf8(&mut buf),
-                            _ => return Err(malformed(at, "invalid character reference")),
-                        }
-                    } else {
-                        match resolve_predefined_entity(&r) {
-                            Some(s) => s,
-                            None => return Err(malformed(at, "undefined entity")),
-                        }
-                    };
-                    append_text(&mut nodes, &stack, resolved, at)?;
-                }
-                Event::DocType(_) => return Err(InputError::Dtd),
-                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
-                Event::Eof => break,
-            }
+        let input = std::str::from_utf8(body).map_err(|_| InputError::Encoding)?;
+        if input.len() >= u32::MAX as usize {
+            return Err(malformed(0, "document too large"));
         }
-        if !stack.is_empty() {
-            return Err(malformed(text.len() as u64, "unexpected end of input"));
-        }
-        let Some(first) = nodes.first() else {
+        let mut reader = Reader::new(input);
+        reader.run()?;
+        let Reader {
+            nodes,
+            attrs,
+            owned,
+            ..
+        } = reader;
+        let mut doc = Doc {
+            input,
+            nodes,
+            attrs,
+            owned,
+            root: 0,
+            kind: Kind::Invoice,
+        };
+        let Some(first) = doc.nodes.first() else {
             return Err(malformed(0, "no root element"));
         };
-        let (root, kind) = match (first.ns, &*first.name) {
+        let (root, kind) = match (first.ns, first.name) {
             (Ns::Invoice, "Invoice") => (0, Kind::Invoice),
             (Ns::CreditNote, "CreditNote") => (0, Kind::CreditNote),
             (Ns::Sbdh, "StandardBusinessDocument") => {
                 let mut found = None;
-                let mut child = first.first_child;
-                while child != NONE {
-                    let n = &nodes[child as usize];
-                    match (n.ns, &*n.name) {
+                for child in doc.children(0) {
+                    let n = doc.node(child);
+                    match (n.ns, n.name) {
                         (Ns::Invoice, "Invoice") => found = Some((child, Kind::Invoice)),
                         (Ns::CreditNote, "CreditNote") => found = Some((child, Kind::CreditNote)),
                         _ => {}
                     }
-                    child = n.next_sibling;
                 }
                 found.ok_or_else(|| {
                     InputError::NotUbl("an SBDH without an Invoice or CreditNote".to_owned())
@@ -200,20 +183,9 @@ impl Doc {
             }
             (_, name) => return Err(InputError::NotUbl(name.chars().take(60).collect())),
         };
-        let mut line_starts = vec![0u32];
-        line_starts.extend(
-            body.iter()
-                .enumerate()
-                .filter(|(_, b)| **b == b'\n')
-                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
-        );
-        Ok(Doc {
-            nodes,
-            root,
-            kind,
-            input_len: body.len(),
-            line_starts,
-        })
+        doc.root = root;
+        doc.kind = kind;
+        Ok(doc)
     }
 
     pub fn kind(&self) -> Kind {
@@ -225,7 +197,7 @@ impl Doc {
         self.root
     }
 
-    pub fn node(&self, id: NodeId) -> &Node {
+    pub fn node(&self, id: NodeId) -> &Node<'a> {
         &self.nodes[id as usize]
     }
 
@@ -260,20 +232,25 @@ impl Doc {
     }
 
     /// Children of `id` in document order.
-    pub fn children(&self, id: NodeId) -> Children<'_> {
+    pub fn children(&self, id: NodeId) -> Children<'_, 'a> {
         Children {
             doc: self,
             next: self.node(id).first_child,
         }
     }
 
+    /// Whether `id` has child elements.
+    pub fn has_children(&self, id: NodeId) -> bool {
+        self.node(id).first_child != NONE
+    }
+
     /// Children of `id` with the given namespace and local name.
-    pub fn kids<'a>(
-        &'a self,
+    pub fn kids<'s>(
+        &'s self,
         id: NodeId,
         ns: Ns,
-        name: &'a str,
-    ) -> impl Iterator<Item = NodeId> + 'a {
+        name: &'s str,
+    ) -> impl Iterator<Item = NodeId> + 's {
         self.children(id).filter(move |&c| self.is(c, ns, name))
     }
 
@@ -293,82 +270,207 @@ impl Doc {
 
     /// All nodes reached by the path (every match at every step), in document order.
     pub fn path_all(&self, id: NodeId, steps: &[(Ns, &str)]) -> Vec<NodeId> {
-        let mut cur = vec![id];
-        for (ns, name) in steps {
-            cur = cur
-                .into_iter()
-                .flat_map(|n| self.kids(n, *ns, name).collect::<Vec<_>>())
-                .collect();
+        let mut out = Vec::new();
+        self.path_each(id, steps, &mut |n| out.push(n));
+        out
+    }
+
+    /// Call `f` on every node the path reaches, in document order, without collecting.
+    pub fn path_each(&self, id: NodeId, steps: &[(Ns, &str)], f: &mut dyn FnMut(NodeId)) {
+        match steps.split_first() {
+            None => f(id),
+            Some(((ns, name), rest)) => {
+                for child in self.kids(id, *ns, name) {
+                    self.path_each(child, rest, f);
+                }
+            }
         }
-        cur
+    }
+
+    /// How many nodes the path reaches.
+    pub fn path_count(&self, id: NodeId, steps: &[(Ns, &str)]) -> usize {
+        let mut n = 0usize;
+        self.path_each(id, steps, &mut |_| n += 1);
+        n
+    }
+
+    /// Whether the path reaches any node.
+    pub fn path_exists(&self, id: NodeId, steps: &[(Ns, &str)]) -> bool {
+        match steps.split_first() {
+            None => true,
+            Some(((ns, name), rest)) => self
+                .kids(id, *ns, name)
+                .any(|child| self.path_exists(child, rest)),
+        }
     }
 
     pub fn is(&self, id: NodeId, ns: Ns, name: &str) -> bool {
         let n = self.node(id);
-        n.ns == ns && &*n.name == name
+        n.ns == ns && same(n.name, name)
     }
 
-    /// The element's text with XPath `normalize-space` applied.
-    pub fn norm(&self, id: NodeId) -> String {
-        self.node(id)
-            .text
-            .split_ascii_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// The element's direct text, as written (references resolved, line ends normalized).
+    pub fn raw(&self, id: NodeId) -> &str {
+        match self.node(id).text {
+            Text::Input { start, len } => self
+                .input
+                .get(start as usize..(start as usize + len as usize))
+                .unwrap_or(""),
+            Text::Owned(i) => self.owned.get(i as usize).map_or("", String::as_str),
+        }
+    }
+
+    /// The element's text with XPath `normalize-space` applied (borrowed when already normal).
+    pub fn norm(&self, id: NodeId) -> Cow<'_, str> {
+        normalize_space(self.raw(id))
     }
 
     /// The element's text trimmed.
     pub fn text(&self, id: NodeId) -> &str {
-        self.node(id).text.trim()
+        self.raw(id).trim()
+    }
+
+    /// The element's unprefixed attributes, in document order.
+    pub fn attrs(&self, id: NodeId) -> &[Attr<'a>] {
+        let n = self.node(id);
+        let start = n.attrs_start as usize;
+        self.attrs
+            .get(start..start + n.attrs_len as usize)
+            .unwrap_or(&[])
     }
 
     pub fn attr(&self, id: NodeId, key: &str) -> Option<&str> {
-        self.node(id)
-            .attrs
+        self.attrs(id)
             .iter()
-            .find(|(k, _)| &**k == key)
-            .map(|(_, v)| &**v)
+            .find(|a| a.name == key)
+            .map(|a| &*a.value)
     }
 
     /// 1-based line of an element's start tag.
     pub fn line(&self, id: NodeId) -> usize {
-        let offset = self
-            .node(id)
-            .offset
-            .min(u32::try_from(self.input_len).unwrap_or(u32::MAX));
-        self.line_starts.partition_point(|&s| s <= offset)
+        let offset = (self.node(id).offset as usize).min(self.input.len());
+        1 + count_newlines(&self.input.as_bytes()[..offset])
+    }
+
+    /// 1-based lines of many elements at once, in one scan of the input.
+    pub(crate) fn lines(&self, ids: &[NodeId]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_unstable_by_key(|&i| self.node(ids[i]).offset);
+        let bytes = self.input.as_bytes();
+        let mut out = vec![1; ids.len()];
+        let (mut at, mut line) = (0usize, 1usize);
+        for i in order {
+            let offset = (self.node(ids[i]).offset as usize).min(bytes.len());
+            line += count_newlines(&bytes[at.min(offset)..offset]);
+            at = at.max(offset);
+            out[i] = line;
+        }
+        out
     }
 
     /// An XPath-like location such as `/Invoice/cac:InvoiceLine[2]/cbc:ID`.
     pub fn location(&self, id: NodeId) -> String {
-        let mut parts = Vec::new();
-        let mut cur = id;
-        while cur != NONE {
-            let n = self.node(cur);
-            let prefix = match n.ns {
-                Ns::Cbc => "cbc:",
-                Ns::Cac => "cac:",
-                Ns::Ext => "ext:",
-                _ => "",
-            };
-            parts.push(format!("{prefix}{}[{}]", n.name, n.ordinal));
-            if cur == self.root {
-                break;
+        self.locations(&[id]).pop().unwrap_or_default()
+    }
+
+    /// Locations of many elements at once; each sibling group is numbered at most once, so the
+    /// cost stays linear however many elements fire.
+    pub(crate) fn locations(&self, ids: &[NodeId]) -> Vec<String> {
+        // Ordinal of an element among its parent's children of the same name (0 = not yet
+        // numbered), filled per parent on first use.
+        let mut ordinals: Vec<u32> = Vec::new();
+        let mut ordinal = |this: &Self, id: NodeId| -> u32 {
+            let parent = this.node(id).parent;
+            if parent == NONE {
+                return 1;
             }
-            cur = n.parent;
+            if ordinals.is_empty() {
+                ordinals = vec![0; this.nodes.len()];
+            }
+            if ordinals.get(id as usize).is_some_and(|&k| k == 0) {
+                let mut seen: std::collections::HashMap<(Ns, &str), u32> =
+                    std::collections::HashMap::new();
+                for child in this.children(parent) {
+                    let n = this.node(child);
+                    let count = seen.entry((n.ns, n.name)).or_insert(0);
+                    *count = count.saturating_add(1);
+                    if let Some(slot) = ordinals.get_mut(child as usize) {
+                        *slot = *count;
+                    }
+                }
+            }
+            ordinals.get(id as usize).copied().unwrap_or(1).max(1)
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        let mut parts: Vec<NodeId> = Vec::new();
+        for &id in ids {
+            parts.clear();
+            let mut cur = id;
+            while cur != NONE {
+                parts.push(cur);
+                if cur == self.root {
+                    break;
+                }
+                cur = self.node(cur).parent;
+            }
+            let mut location = String::new();
+            for &part in parts.iter().rev() {
+                let n = self.node(part);
+                let k = ordinal(self, part);
+                location.push('/');
+                location.push_str(n.ns.prefix());
+                location.push_str(n.name);
+                location.push('[');
+                location.push_str(&k.to_string());
+                location.push(']');
+            }
+            out.push(location);
         }
-        parts.reverse();
-        format!("/{}", parts.join("/"))
+        out
     }
 }
 
+/// String equality for element names, rejecting most mismatches by length and the last byte
+/// before comparing the rest (names compared here are short and often share prefixes).
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.last() == b.last() && a == b
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// XPath `normalize-space`: trim and collapse runs of XML whitespace to one space.
+pub(crate) fn normalize_space(s: &str) -> Cow<'_, str> {
+    let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let b = s.as_bytes();
+    let already = !b.first().is_some_and(|&c| is_ws(c))
+        && !b.last().is_some_and(|&c| is_ws(c))
+        && !b
+            .windows(2)
+            .any(|w| (is_ws(w[0]) && is_ws(w[1])) || matches!(w[0], b'\t' | b'\n' | b'\r'));
+    if already {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
 /// Iterator over the children of a node.
-pub struct Children<'a> {
-    doc: &'a Doc,
+pub struct Children<'d, 'a> {
+    doc: &'d Doc<'a>,
     next: NodeId,
 }
 
-impl Iterator for Children<'_> {
+impl Iterator for Children<'_, '_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         if self.next == NONE {
@@ -380,92 +482,575 @@ impl Iterator for Children<'_> {
     }
 }
 
-fn malformed(offset: u64, message: &str) -> InputError {
+fn malformed(offset: usize, message: &str) -> InputError {
     InputError::Malformed {
-        offset,
+        offset: offset as u64,
         message: message.to_owned(),
     }
 }
 
-fn push_node(
-    reader: &mut NsReader<&[u8]>,
-    nodes: &mut Vec<Node>,
-    stack: &[NodeId],
-    counts: &mut [ChildCounts],
-    start: &BytesStart<'_>,
-    at: u64,
-) -> Result<NodeId, InputError> {
-    let (resolved, local) = reader.resolver().resolve_element(start.name());
-    let ns = match resolved {
-        ResolveResult::Bound(ns) => Ns::from_uri(Some(ns.0)),
-        ResolveResult::Unbound => Ns::from_uri(None),
-        ResolveResult::Unknown(_) => return Err(malformed(at, "unknown namespace prefix")),
-    };
-    let name: Box<str> = local.as_ref().into();
-    let mut attrs = Vec::new();
-    for attr in start.attributes() {
-        let attr = attr.map_err(|e| malformed(at, &e.to_string()))?;
-        let key = attr.key.as_ref();
-        if key.contains(':') || key.starts_with("xmlns") {
-            continue;
-        }
-        let value = attr
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| malformed(at, &e.to_string()))?;
-        attrs.push((key.into(), value.as_ref().into()));
-    }
-    let id = u32::try_from(nodes.len()).map_err(|_| malformed(at, "too many elements"))?;
-    let parent = stack.last().copied().unwrap_or(NONE);
-    if parent == NONE && !nodes.is_empty() {
-        return Err(malformed(at, "more than one root element"));
-    }
-    let ordinal = match counts.last_mut() {
-        Some(siblings) => {
-            let n = siblings.entry((ns, name.clone())).or_insert(0);
-            *n = n.saturating_add(1);
-            *n
-        }
-        None => 1,
-    };
-    nodes.push(Node {
-        ns,
-        ordinal,
-        name,
-        attrs,
-        text: String::new(),
-        parent,
-        first_child: NONE,
-        last_child: NONE,
-        next_sibling: NONE,
-        offset: u32::try_from(at).unwrap_or(u32::MAX),
-    });
-    if parent != NONE {
-        let p = &mut nodes[parent as usize];
-        let prev = p.last_child;
-        p.last_child = id;
-        if prev == NONE {
-            p.first_child = id;
-        } else {
-            nodes[prev as usize].next_sibling = id;
-        }
-    }
-    Ok(id)
+/// One open element while reading.
+struct Open<'a> {
+    id: NodeId,
+    /// The qualified name as written, to match the end tag.
+    qname: &'a str,
+    last_child: NodeId,
+    /// How many namespace bindings this element declared (popped at its end).
+    bindings: usize,
 }
 
-fn append_text(
-    nodes: &mut [Node],
-    stack: &[NodeId],
-    text: &str,
-    at: u64,
-) -> Result<(), InputError> {
-    match stack.last() {
-        Some(&id) => {
-            nodes[id as usize].text.push_str(text);
-            Ok(())
+/// The single-pass reader that builds the arena.
+struct Reader<'a> {
+    input: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    nodes: Vec<Node<'a>>,
+    attrs: Vec<Attr<'a>>,
+    owned: Vec<String>,
+    stack: Vec<Open<'a>>,
+    /// Namespace bindings in scope: (prefix, uri); "" is the default namespace.
+    bindings: Vec<(&'a str, Ns)>,
+    root_done: bool,
+    /// The attributes of the start tag being read (reused between tags).
+    scratch_attrs: Vec<(&'a str, Cow<'a, str>)>,
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Bytes that end a name.
+fn ends_name(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>' | b'=' | b'<' | b'"' | b'\'' | b'&'
+    )
+}
+
+impl<'a> Reader<'a> {
+    fn new(input: &'a str) -> Reader<'a> {
+        Reader {
+            input,
+            bytes: input.as_bytes(),
+            pos: 0,
+            nodes: Vec::with_capacity(input.len() / 48 + 8),
+            attrs: Vec::new(),
+            owned: Vec::new(),
+            stack: Vec::new(),
+            bindings: vec![("xml", Ns::Other)],
+            root_done: false,
+            scratch_attrs: Vec::new(),
         }
-        None if text.bytes().all(|b| b.is_ascii_whitespace()) => Ok(()),
-        None => Err(malformed(at, "text outside the root element")),
     }
+
+    fn run(&mut self) -> Result<(), InputError> {
+        let len = self.bytes.len();
+        while self.pos < len {
+            // Character data up to the next markup.
+            let next = self.next_markup(self.pos);
+            if next > self.pos {
+                self.text(self.pos, next)?;
+            }
+            self.pos = next;
+            if self.pos >= len {
+                break;
+            }
+            self.markup()?;
+        }
+        if !self.stack.is_empty() {
+            return Err(malformed(len, "unexpected end of input"));
+        }
+        Ok(())
+    }
+
+    /// Markup starting at `self.pos` (a `<`).
+    fn markup(&mut self) -> Result<(), InputError> {
+        let at = self.pos;
+        let rest = &self.bytes[at..];
+        if rest.starts_with(b"</") {
+            return self.end_tag();
+        }
+        if rest.starts_with(b"<!--") {
+            let end = self
+                .find(at + 4, "-->")
+                .ok_or_else(|| malformed(at, "unclosed comment"))?;
+            self.pos = end + 3;
+            return Ok(());
+        }
+        if rest.starts_with(b"<![CDATA[") {
+            if self.stack.is_empty() {
+                return Err(malformed(at, "CDATA outside the root element"));
+            }
+            let end = self
+                .find(at + 9, "]]>")
+                .ok_or_else(|| malformed(at, "unclosed CDATA section"))?;
+            let (start, stop) = (at + 9, end);
+            self.pos = stop + 3;
+            let content = &self.input[start..stop];
+            if content.contains('\r') {
+                let normalized = normalize_line_ends(content);
+                self.append_owned(&normalized);
+            } else {
+                self.append_input(start, stop);
+            }
+            return Ok(());
+        }
+        if rest.starts_with(b"<!") {
+            let upper: Vec<u8> = rest
+                .iter()
+                .skip(2)
+                .take(7)
+                .map(u8::to_ascii_uppercase)
+                .collect();
+            if upper == b"DOCTYPE" {
+                return Err(InputError::Dtd);
+            }
+            return Err(malformed(at, "unexpected markup declaration"));
+        }
+        if rest.starts_with(b"<?") {
+            let end = self
+                .find(at + 2, "?>")
+                .ok_or_else(|| malformed(at, "unclosed processing instruction"))?;
+            self.pos = end + 2;
+            return Ok(());
+        }
+        self.start_tag()
+    }
+
+    /// The next `<` at or after `from` (or the end): a plain loop over the short runs between
+    /// tags, core's word-wise search for long ones (attachments).
+    fn next_markup(&self, from: usize) -> usize {
+        let len = self.bytes.len();
+        let mut near = (from + 64).min(len);
+        while !self.input.is_char_boundary(near) {
+            near -= 1;
+        }
+        if let Some(i) = self.bytes[from..near].iter().position(|&b| b == b'<') {
+            return from + i;
+        }
+        if near == len {
+            return len;
+        }
+        self.find_char(near, '<').unwrap_or(len)
+    }
+
+    /// Where `needle` next occurs at or after `from` (`from` is always just after ASCII).
+    fn find(&self, from: usize, needle: &str) -> Option<usize> {
+        self.input.get(from..)?.find(needle).map(|i| from + i)
+    }
+
+    /// Where the ASCII character `needle` next occurs at or after `from` (a byte search).
+    fn find_char(&self, from: usize, needle: char) -> Option<usize> {
+        self.input.get(from..)?.find(needle).map(|i| from + i)
+    }
+
+    fn name_end(&self, from: usize) -> usize {
+        self.bytes[from..]
+            .iter()
+            .position(|&b| ends_name(b))
+            .map_or(self.bytes.len(), |i| from + i)
+    }
+
+    fn skip_ws(&mut self) {
+        while self.pos < self.bytes.len() && is_ws(self.bytes[self.pos]) {
+            self.pos += 1;
+        }
+    }
+
+    fn start_tag(&mut self) -> Result<(), InputError> {
+        let at = self.pos;
+        if self.root_done {
+            return Err(malformed(at, "content after the root element"));
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(InputError::TooDeep);
+        }
+        let name_start = at + 1;
+        let name_end = self.name_end(name_start);
+        let qname = &self.input[name_start..name_end];
+        check_name(qname).map_err(|m| malformed(at, m))?;
+        self.pos = name_end;
+        // Attributes, namespace declarations first collected so that they apply to this
+        // element's own name.
+        self.scratch_attrs.clear();
+        let mut declared = 0usize;
+        let empty;
+        loop {
+            let had_ws = self.pos < self.bytes.len() && is_ws(self.bytes[self.pos]);
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                None => return Err(malformed(at, "unclosed start tag")),
+                Some(b'>') => {
+                    self.pos += 1;
+                    empty = false;
+                    break;
+                }
+                Some(b'/') => {
+                    if self.bytes.get(self.pos + 1) != Some(&b'>') {
+                        return Err(malformed(self.pos, "expected '>' after '/'"));
+                    }
+                    self.pos += 2;
+                    empty = true;
+                    break;
+                }
+                Some(_) if !had_ws => {
+                    return Err(malformed(
+                        self.pos,
+                        "expected whitespace before an attribute",
+                    ));
+                }
+                Some(_) => {
+                    let (key, value) = self.attribute()?;
+                    if self.scratch_attrs.iter().any(|(k, _)| *k == key) {
+                        return Err(malformed(at, "duplicate attribute"));
+                    }
+                    if key == "xmlns" || key.starts_with("xmlns:") {
+                        let prefix = key.strip_prefix("xmlns:").unwrap_or("");
+                        if key.len() > 6 && prefix.is_empty() {
+                            return Err(malformed(at, "empty namespace prefix"));
+                        }
+                        if !prefix.is_empty() && value.is_empty() {
+                            return Err(malformed(at, "a namespace prefix bound to nothing"));
+                        }
+                        if prefix == "xml" && value != NS_XML {
+                            return Err(malformed(at, "the xml prefix rebound"));
+                        }
+                        self.bindings.push((prefix, Ns::from_uri(&value)));
+                        declared += 1;
+                    }
+                    self.scratch_attrs.push((key, value));
+                }
+            }
+        }
+        let (prefix, local) = match qname.split_once(':') {
+            Some((p, l)) => (p, l),
+            None => ("", qname),
+        };
+        let ns = match self.bindings.iter().rev().find(|(p, _)| same(p, prefix)) {
+            Some((_, ns)) => *ns,
+            None if prefix.is_empty() => Ns::Other,
+            None => return Err(malformed(at, "unknown namespace prefix")),
+        };
+        let attrs_start =
+            u32::try_from(self.attrs.len()).map_err(|_| malformed(at, "too many attributes"))?;
+        for (key, value) in self.scratch_attrs.drain(..) {
+            if key.contains(':') || key.starts_with("xmlns") {
+                continue;
+            }
+            self.attrs.push(Attr { name: key, value });
+        }
+        let attrs_len = u32::try_from(self.attrs.len()).unwrap_or(u32::MAX) - attrs_start;
+        let id = u32::try_from(self.nodes.len()).map_err(|_| malformed(at, "too many elements"))?;
+        let parent = match self.stack.last_mut() {
+            Some(open) => {
+                let prev = open.last_child;
+                open.last_child = id;
+                let parent = open.id;
+                if prev == NONE {
+                    self.nodes[parent as usize].first_child = id;
+                } else {
+                    self.nodes[prev as usize].next_sibling = id;
+                }
+                parent
+            }
+            None if self.nodes.is_empty() => NONE,
+            None => return Err(malformed(at, "more than one root element")),
+        };
+        self.nodes.push(Node {
+            ns,
+            name: local,
+            parent,
+            first_child: NONE,
+            next_sibling: NONE,
+            text: NO_TEXT,
+            attrs_start,
+            attrs_len,
+            offset: u32::try_from(at).unwrap_or(u32::MAX),
+        });
+        if empty {
+            self.bindings.truncate(self.bindings.len() - declared);
+            if self.stack.is_empty() {
+                self.root_done = true;
+            }
+        } else {
+            self.stack.push(Open {
+                id,
+                qname,
+                last_child: NONE,
+                bindings: declared,
+            });
+        }
+        Ok(())
+    }
+
+    /// One `name = "value"` at `self.pos`.
+    fn attribute(&mut self) -> Result<(&'a str, Cow<'a, str>), InputError> {
+        let at = self.pos;
+        let end = self.name_end(at);
+        let key = &self.input[at..end];
+        check_name(key).map_err(|m| malformed(at, m))?;
+        self.pos = end;
+        self.skip_ws();
+        if self.bytes.get(self.pos) != Some(&b'=') {
+            return Err(malformed(self.pos, "expected '=' after an attribute name"));
+        }
+        self.pos += 1;
+        self.skip_ws();
+        let quote = match self.bytes.get(self.pos) {
+            Some(&q @ (b'"' | b'\'')) => q,
+            _ => return Err(malformed(self.pos, "expected a quoted attribute value")),
+        };
+        let start = self.pos + 1;
+        let stop = self
+            .find_char(start, char::from(quote))
+            .ok_or_else(|| malformed(at, "unclosed attribute value"))?;
+        self.pos = stop + 1;
+        let raw = &self.input[start..stop];
+        if raw.contains('<') {
+            return Err(malformed(at, "'<' in an attribute value"));
+        }
+        let plain = !raw
+            .bytes()
+            .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
+        if plain {
+            return Ok((key, Cow::Borrowed(raw)));
+        }
+        // Normalize: line ends first, then every whitespace character becomes a space;
+        // references are resolved afterwards (a referenced character stays as it is).
+        let mut value = String::with_capacity(raw.len());
+        let mut rest = raw;
+        while let Some(i) = rest.find(['&', '\t', '\n', '\r']) {
+            value.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if let Some(after) = tail.strip_prefix("\r\n") {
+                value.push(' ');
+                rest = after;
+            } else if tail.starts_with('&') {
+                let (resolved, used) =
+                    reference(tail).map_err(|m| malformed(start + (raw.len() - tail.len()), m))?;
+                value.push_str(resolved.as_str());
+                rest = &tail[used..];
+            } else {
+                value.push(' ');
+                rest = &tail[1..];
+            }
+        }
+        value.push_str(rest);
+        Ok((key, Cow::Owned(value)))
+    }
+
+    fn end_tag(&mut self) -> Result<(), InputError> {
+        let at = self.pos;
+        let name_start = at + 2;
+        let name_end = self.name_end(name_start);
+        let qname = &self.input[name_start..name_end];
+        self.pos = name_end;
+        self.skip_ws();
+        if self.bytes.get(self.pos) != Some(&b'>') {
+            return Err(malformed(at, "malformed end tag"));
+        }
+        self.pos += 1;
+        let Some(open) = self.stack.pop() else {
+            return Err(malformed(at, "end tag without a start tag"));
+        };
+        if open.qname != qname {
+            return Err(malformed(at, "end tag does not match the start tag"));
+        }
+        self.bindings.truncate(self.bindings.len() - open.bindings);
+        if self.stack.is_empty() {
+            self.root_done = true;
+        }
+        Ok(())
+    }
+
+    /// Character data from `start` to `stop` (no markup inside).
+    fn text(&mut self, start: usize, stop: usize) -> Result<(), InputError> {
+        let chunk = &self.input[start..stop];
+        let whitespace = chunk.bytes().all(is_ws);
+        if self.stack.is_empty() {
+            if whitespace {
+                return Ok(());
+            }
+            return Err(malformed(start, "text outside the root element"));
+        }
+        if whitespace {
+            // Whitespace between child elements: kept only when the element has no text yet
+            // (its first chunk). Later whitespace chunks change no trimmed or normalized value.
+            if self.current_text_is_empty() {
+                self.append_input(start, stop);
+            } else if self.current_text_is_whitespace() {
+                // Nothing a rule reads changes.
+            } else {
+                self.append_owned(chunk);
+            }
+            return Ok(());
+        }
+        // Two word-wise searches beat one byte loop on long texts (attachments).
+        if !chunk.contains('&') && !chunk.contains('\r') {
+            self.append_input(start, stop);
+            return Ok(());
+        }
+        let mut decoded = String::with_capacity(chunk.len());
+        let mut rest = chunk;
+        while let Some(i) = rest.find(['&', '\r']) {
+            decoded.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if let Some(after) = tail.strip_prefix('\r') {
+                decoded.push('\n');
+                rest = after.strip_prefix('\n').unwrap_or(after);
+            } else {
+                let offset = start + (chunk.len() - tail.len());
+                let (resolved, used) = reference(tail).map_err(|m| malformed(offset, m))?;
+                decoded.push_str(resolved.as_str());
+                rest = &tail[used..];
+            }
+        }
+        decoded.push_str(rest);
+        self.append_owned(&decoded);
+        Ok(())
+    }
+
+    fn current(&mut self) -> Option<&mut Node<'a>> {
+        let id = self.stack.last()?.id;
+        self.nodes.get_mut(id as usize)
+    }
+
+    fn current_text_is_empty(&mut self) -> bool {
+        matches!(
+            self.current().map(|n| n.text),
+            Some(Text::Input { len: 0, .. })
+        )
+    }
+
+    fn current_text_is_whitespace(&mut self) -> bool {
+        let text = self.current().map(|n| n.text);
+        match text {
+            Some(Text::Input { start, len }) => self.bytes
+                [start as usize..start as usize + len as usize]
+                .iter()
+                .all(|&b| is_ws(b)),
+            Some(Text::Owned(i)) => self
+                .owned
+                .get(i as usize)
+                .is_some_and(|s| s.bytes().all(is_ws)),
+            None => false,
+        }
+    }
+
+    fn append_input(&mut self, start: usize, stop: usize) {
+        let (s, l) = (
+            u32::try_from(start).unwrap_or(0),
+            u32::try_from(stop - start).unwrap_or(0),
+        );
+        let Some(node) = self.current() else { return };
+        match node.text {
+            Text::Input { len: 0, .. } => node.text = Text::Input { start: s, len: l },
+            _ => {
+                let piece = &self.input[start..stop];
+                self.append_owned(piece);
+            }
+        }
+    }
+
+    fn append_owned(&mut self, piece: &str) {
+        let Some(id) = self.stack.last().map(|o| o.id) else {
+            return;
+        };
+        let text = self.nodes[id as usize].text;
+        match text {
+            Text::Owned(i) => {
+                if let Some(s) = self.owned.get_mut(i as usize) {
+                    s.push_str(piece);
+                }
+            }
+            Text::Input { start, len } => {
+                let mut s = String::with_capacity(len as usize + piece.len());
+                s.push_str(&self.input[start as usize..start as usize + len as usize]);
+                s.push_str(piece);
+                let index = u32::try_from(self.owned.len()).unwrap_or(u32::MAX);
+                self.owned.push(s);
+                self.nodes[id as usize].text = Text::Owned(index);
+            }
+        }
+    }
+}
+
+/// A name as XML allows it, loosely: not empty, not starting with a digit, '-', '.' or ':',
+/// at most one ':' and not at the end.
+fn check_name(name: &str) -> Result<(), &'static str> {
+    let b = name.as_bytes();
+    match b.first() {
+        None => return Err("missing name"),
+        Some(c) if c.is_ascii_digit() || matches!(c, b'-' | b'.' | b':') => {
+            return Err("invalid name");
+        }
+        _ => {}
+    }
+    let mut colons = 0;
+    for &c in b {
+        if c == b':' {
+            colons += 1;
+        } else if c < 0x20 || matches!(c, b'!' | b'?' | b';' | b',' | b'(' | b')') {
+            return Err("invalid name");
+        }
+    }
+    if colons > 1 || b.last() == Some(&b':') {
+        return Err("invalid qualified name");
+    }
+    Ok(())
+}
+
+/// A resolved reference: a predefined entity or a character.
+enum Resolved {
+    Str(&'static str),
+    Char([u8; 4], usize),
+}
+
+impl Resolved {
+    fn as_str(&self) -> &str {
+        match self {
+            Resolved::Str(s) => s,
+            Resolved::Char(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+        }
+    }
+}
+
+/// The reference at the start of `s` (which starts with '&'): its value and its length.
+fn reference(s: &str) -> Result<(Resolved, usize), &'static str> {
+    let end = s.find(';').ok_or("unterminated reference")?;
+    let name = &s[1..end];
+    let resolved = match name {
+        "lt" => Resolved::Str("<"),
+        "gt" => Resolved::Str(">"),
+        "amp" => Resolved::Str("&"),
+        "apos" => Resolved::Str("'"),
+        "quot" => Resolved::Str("\""),
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x") {
+                u32::from_str_radix(hex, 16)
+                    .ok()
+                    .filter(|_| !hex.starts_with(['+', '-']))
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse::<u32>()
+                    .ok()
+                    .filter(|_| !dec.starts_with(['+', '-']))
+            } else {
+                return Err("undefined entity");
+            };
+            let c = code
+                .and_then(char::from_u32)
+                .filter(|&c| c != '\0')
+                .ok_or("invalid character reference")?;
+            let mut buf = [0u8; 4];
+            let len = c.encode_utf8(&mut buf).len();
+            Resolved::Char(buf, len)
+        }
+    };
+    Ok((resolved, end + 1))
+}
+
+fn normalize_line_ends(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 #[cfg(test)]
@@ -487,6 +1072,7 @@ mod tests {
         assert_eq!(doc.kind(), Kind::Invoice);
         let id = doc.kid(doc.root(), Ns::Cbc, "ID").expect("ID");
         assert_eq!(doc.text(id), "A & 1");
+        assert_eq!(doc.raw(id), " A & 1 ");
         let lines: Vec<_> = doc.kids(doc.root(), Ns::Cac, "InvoiceLine").collect();
         assert_eq!(lines.len(), 2);
         let amount = doc
@@ -498,6 +1084,7 @@ mod tests {
             "/Invoice[1]/cac:InvoiceLine[2]/cbc:LineExtensionAmount[1]"
         );
         assert_eq!(doc.line(amount), 7);
+        assert_eq!(doc.lines(&[amount, id]), vec![7, 5]);
         assert_eq!(doc.all().len(), doc.len());
     }
 
@@ -508,9 +1095,69 @@ mod tests {
             Doc::parse(dtd.as_bytes()).expect_err("DTD refused"),
             InputError::Dtd
         );
-        assert!(Doc::parse(b"<a><b></a>").is_err());
-        assert!(Doc::parse(b"").is_err());
+        for bad in [
+            "<a><b></a>",
+            "",
+            "<a>",
+            "<a></a><b/>",
+            "<a x='1' x='2'/>",
+            "<p:a/>",
+            "<a>&nope;</a>",
+            "<a>&#0;</a>",
+            "<a x=1/>",
+            "<a x='<'/>",
+            "text<a/>",
+            "<a/>text",
+            "<a><!-- open </a>",
+        ] {
+            assert!(Doc::parse(bad.as_bytes()).is_err(), "{bad:?} accepted");
+        }
         assert!(matches!(Doc::parse(b"<x/>"), Err(InputError::NotUbl(_))));
+        assert_eq!(
+            Doc::parse(b"\xff<x/>").expect_err("not UTF-8"),
+            InputError::Encoding
+        );
+    }
+
+    #[test]
+    fn decodes_text_and_attributes() {
+        let xml = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\" a=\"x&#x41;\r\ny\">\
+                   a&lt;<![CDATA[<b>]]>&#65;\r\nc<!-- c --><?pi x?></Invoice>";
+        let doc = Doc::parse(xml.as_bytes()).expect("parses");
+        assert_eq!(doc.raw(doc.root()), "a<<b>A\nc");
+        assert_eq!(doc.attr(doc.root(), "a"), Some("xA y"));
+    }
+
+    #[test]
+    fn namespaces_are_scoped() {
+        let xml = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">\
+                   <x:ID xmlns:x=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\"/>\
+                   <ID/></Invoice>";
+        let doc = Doc::parse(xml.as_bytes()).expect("parses");
+        let kids: Vec<Ns> = doc.children(doc.root()).map(|c| doc.node(c).ns).collect();
+        assert_eq!(kids, vec![Ns::Cbc, Ns::Invoice]);
+        let unbound = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">\
+                   <x:ID xmlns:x=\"u\"/><x:ID/></Invoice>";
+        assert!(Doc::parse(unbound.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn multibyte_text_before_markup() {
+        let xml = format!(
+            "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"><a>{}</a></Invoice>",
+            "x…".repeat(40)
+        );
+        let doc = Doc::parse(xml.as_bytes()).expect("parses");
+        assert_eq!(doc.len(), 2);
+    }
+
+    #[test]
+    fn normalizes_space() {
+        assert_eq!(normalize_space("a b"), "a b");
+        assert!(matches!(normalize_space("a b"), Cow::Borrowed(_)));
+        assert_eq!(normalize_space("  a \n\t b  "), "a b");
+        assert_eq!(normalize_space("a\nb"), "a b");
+        assert_eq!(normalize_space(" \n "), "");
     }
 
     #[test]
@@ -523,5 +1170,19 @@ mod tests {
         assert_eq!(doc.kind(), Kind::Invoice);
         assert!(doc.is(doc.root(), Ns::Invoice, "Invoice"));
         assert_eq!(doc.all().end as usize, doc.len());
+    }
+
+    #[test]
+    fn no_quadratic_text_joins() {
+        // A root whose text is interleaved with many children that also need decoding.
+        let mut xml = String::from(
+            "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">",
+        );
+        for _ in 0..20_000 {
+            xml.push_str("a&amp;<x>b&amp;</x>");
+        }
+        xml.push_str("</Invoice>");
+        let doc = Doc::parse(xml.as_bytes()).expect("parses");
+        assert_eq!(doc.raw(doc.root()).len(), 40_000);
     }
 }

@@ -77,7 +77,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let mut subtotals = Vec::new();
     for id in doc.all() {
         let node = doc.node(id);
-        match (node.ns, &*node.name) {
+        match (node.ns, node.name) {
             (Ns::Cac, "InvoiceLine" | "CreditNoteLine") => {
                 line_amounts.extend(doc.kids(id, Ns::Cbc, "LineExtensionAmount"));
             }
@@ -187,7 +187,7 @@ fn check_totals(cx: &mut Ctx<'_>, total: NodeId, line_sum: Option<Decimal>) {
 fn check_total_with_vat(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
     for currency in doc.kids(root, Ns::Cbc, "DocumentCurrencyCode") {
-        let code = doc.node(currency).text.as_str();
+        let code = doc.raw(currency);
         let amounts: Vec<NodeId> = doc
             .kids(root, Ns::Cac, "TaxTotal")
             .flat_map(|t| doc.kids(t, Ns::Cbc, "TaxAmount").collect::<Vec<_>>())

@@ -165,7 +165,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     };
     for id in doc.all() {
         let node = doc.node(id);
-        match (node.ns, &*node.name) {
+        match (node.ns, node.name) {
             (Ns::Cac, "AccountingSupplierParty") if node.parent == root => {
                 let contact = doc
                     .kids(id, Ns::Cac, "Party")
@@ -184,7 +184,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     let found: Vec<NodeId> = doc.kids(id, Ns::Cbc, name).collect();
                     match found.as_slice() {
                         [] => Some(String::new()),
-                        [one] => Some(doc.norm(*one)),
+                        [one] => Some(doc.norm(*one).into_owned()),
                         _ => None,
                     }
                 };
@@ -226,7 +226,7 @@ fn check_payment_means(cx: &mut Ctx<'_>, means: NodeId) {
     // The official rules are separate contexts in one pattern: the first that matches wins.
     let raw_code = |code: &str| {
         doc.kids(means, Ns::Cbc, "PaymentMeansCode")
-            .any(|c| doc.node(c).text == code)
+            .any(|c| doc.raw(c) == code)
     };
     if any_of(&[30.0, 58.0]) {
         if raw_code("58") {
@@ -237,7 +237,7 @@ fn check_payment_means(cx: &mut Ctx<'_>, means: NodeId) {
             if accounts.len() <= 1 {
                 let account = accounts
                     .first()
-                    .map(|&a| doc.node(a).text.clone())
+                    .map(|&a| doc.raw(a).to_owned())
                     .unwrap_or_default();
                 if let Some(ok) = iban_ok(&account) {
                     cx.require(ok, "DE-R-019", means);
@@ -262,7 +262,7 @@ fn check_payment_means(cx: &mut Ctx<'_>, means: NodeId) {
             if accounts.len() <= 1 {
                 let account = accounts
                     .first()
-                    .map(|&a| doc.node(a).text.clone())
+                    .map(|&a| doc.raw(a).to_owned())
                     .unwrap_or_default();
                 if let Some(ok) = iban_ok(&account) {
                     cx.require(ok, "DE-R-020", means);
@@ -399,15 +399,15 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
         .filter_map(|t| doc.kid(t, Ns::Cbc, "Note"))
         .collect();
     if let [note] = notes.as_slice() {
-        cx.require(skonto_ok(&doc.node(*note).text), "DE-R-018", root);
+        cx.require(skonto_ok(doc.raw(*note)), "DE-R-018", root);
     }
 
     const SUPPORTED: [&str; 8] = ["S", "Z", "E", "AE", "K", "G", "L", "M"];
-    let raw_in = |id: NodeId| SUPPORTED.contains(&doc.node(id).text.as_str());
+    let raw_in = |id: NodeId| SUPPORTED.contains(&doc.raw(id));
     let allowance_codes = doc.kids(root, Ns::Cac, "AllowanceCharge").any(|ac| {
         let indicator = doc
             .kids(ac, Ns::Cbc, "ChargeIndicator")
-            .map(|c| doc.node(c).text.clone())
+            .map(|c| doc.raw(c).to_owned())
             .collect::<Vec<_>>();
         let flagged = indicator.iter().any(|i| i == "false" || i == "true");
         flagged
@@ -453,9 +453,7 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
         .kids(root, Ns::Cbc, "InvoiceTypeCode")
         .chain(doc.kids(root, Ns::Cbc, "CreditNoteTypeCode"))
         .collect();
-    let supported = type_codes
-        .iter()
-        .any(|&c| TYPES.contains(&doc.node(c).text.as_str()));
+    let supported = type_codes.iter().any(|&c| TYPES.contains(&doc.raw(c)));
     cx.require(supported, "DE-R-017", root);
     let numbers: Option<Vec<f64>> = type_codes
         .iter()

@@ -105,7 +105,7 @@ fn vat_ids(doc: &Doc, party: NodeId, normalized: bool) -> Vec<NodeId> {
                     if normalized {
                         doc.norm(id) == "VAT"
                     } else {
-                        doc.node(id).text == "VAT"
+                        doc.raw(id) == "VAT"
                     }
                 })
         })
@@ -124,7 +124,7 @@ fn customer_country(doc: &Doc) -> String {
     };
     if let Some(prefix) = vat_ids(doc, buyer, false)
         .into_iter()
-        .map(|c| substring(&doc.node(c).text, 1, 2))
+        .map(|c| substring(doc.raw(c), 1, 2))
         .find(|p| !p.is_empty())
     {
         return prefix.trim().to_uppercase();
@@ -147,7 +147,7 @@ fn accounting_supplier_country(doc: &Doc) -> String {
     };
     if let Some(prefix) = vat_ids(doc, seller, false)
         .into_iter()
-        .map(|c| substring(&doc.node(c).text, 1, 2))
+        .map(|c| substring(doc.raw(c), 1, 2))
         .find(|p| !p.is_empty())
     {
         return prefix.trim().to_uppercase();
@@ -165,14 +165,14 @@ fn accounting_supplier_country(doc: &Doc) -> String {
 
 fn name_given(doc: &Doc, party: NodeId) -> bool {
     doc.path(party, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")])
-        .is_some_and(|n| !doc.node(n).text.is_empty())
+        .is_some_and(|n| !doc.raw(n).is_empty())
 }
 
 /// GR-S-011 / GR-R-006: exactly one VAT id, EL + valid TIN.
 fn greek_vat_ok(doc: &Doc, party: NodeId) -> bool {
     match vat_ids(doc, party, true).as_slice() {
         [one] => {
-            let text = &doc.node(*one).text;
+            let text = &doc.raw(*one);
             substring(text, 1, 2) == "EL" && tin_ok(&text.chars().skip(2).collect::<String>())
         }
         _ => false,
@@ -193,8 +193,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             &[(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")],
         ) {
             for endpoint in doc.kids(seller, Ns::Cbc, "EndpointID").collect::<Vec<_>>() {
-                let ok = doc.attr(endpoint, "schemeID") == Some("9933")
-                    && tin_ok(&doc.node(endpoint).text);
+                let ok =
+                    doc.attr(endpoint, "schemeID") == Some("9933") && tin_ok(doc.raw(endpoint));
                 cx.require(ok, "GR-R-009", endpoint);
             }
         }
@@ -212,7 +212,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         cx.require(name_given(doc, seller), "GR-R-002", seller);
         cx.require(greek_vat_ok(doc, seller), "GR-S-011", seller);
         for company in vat_ids(doc, seller, true) {
-            let text = &doc.node(company).text;
+            let text = &doc.raw(company);
             let ok =
                 substring(text, 1, 2) == "EL" && tin_ok(&text.chars().skip(2).collect::<String>());
             cx.require(ok, "GR-R-003", company);
@@ -226,8 +226,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         if greek_receiver {
             cx.require(greek_vat_ok(doc, buyer), "GR-R-006", buyer);
             for endpoint in doc.kids(buyer, Ns::Cbc, "EndpointID").collect::<Vec<_>>() {
-                let ok = doc.attr(endpoint, "schemeID") == Some("9933")
-                    && tin_ok(&doc.node(endpoint).text);
+                let ok =
+                    doc.attr(endpoint, "schemeID") == Some("9933") && tin_ok(doc.raw(endpoint));
                 cx.require(ok, "GR-R-010", endpoint);
             }
         }
@@ -244,10 +244,10 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             ],
         )
         .iter()
-        .any(|&c| doc.node(c).text == "GR");
+        .any(|&c| doc.raw(c) == "GR");
     let described = |r: NodeId, what: &str| {
         doc.kids(r, Ns::Cbc, "DocumentDescription")
-            .any(|d| doc.node(d).text == what)
+            .any(|d| doc.raw(d) == what)
     };
     let references: Vec<NodeId> = doc
         .kids(root, Ns::Cac, "AdditionalDocumentReference")
@@ -267,8 +267,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         if seller_in_greece && described(reference, MARK) {
             for id in doc.kids(reference, Ns::Cbc, "ID").collect::<Vec<_>>() {
                 let ok = doc
-                    .node(id)
-                    .text
+                    .raw(id)
                     .chars()
                     .next()
                     .is_some_and(|c| ('1'..='9').contains(&c));
@@ -295,7 +294,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
 fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
     let root = doc.root();
-    let text = &doc.node(id).text;
+    let text = &doc.raw(id);
     let segments: Vec<&str> = if text.is_empty() {
         Vec::new()
     } else {
@@ -315,7 +314,7 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
             .map(|p| {
                 vat_ids(doc, p, false)
                     .into_iter()
-                    .map(|c| substring(&doc.node(c).text, 3, 9))
+                    .map(|c| substring(doc.raw(c), 3, 9))
                     .collect()
             })
             .unwrap_or_default()
@@ -336,7 +335,7 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
     let date = segment(1).unwrap_or("");
     let issue: Vec<String> = doc
         .kid(root, Ns::Cbc, "IssueDate")
-        .map(|d| doc.node(d).text.split('-').map(str::to_owned).collect())
+        .map(|d| doc.raw(d).split('-').map(str::to_owned).collect())
         .unwrap_or_default();
     let parts: Vec<&str> = date.split('/').collect();
     let same = |i: usize, j: usize| match (parts.get(i), issue.get(j)) {

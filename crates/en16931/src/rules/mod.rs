@@ -16,10 +16,13 @@ mod national;
 mod no;
 mod peppol;
 mod peppol_codes;
+mod ubl_cr;
 mod ubl_sr;
 mod vat;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 pub use messages::{ClerkMessage, clerk_message};
 
@@ -79,6 +82,8 @@ pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
         national::RULES,
         german::RULES,
         ubl_sr::RULES,
+        ubl_cr::RULES,
+        ubl_cr::SPECIAL_RULES,
         br_cl::RULES,
         greek::RULES,
         peppol_codes::RULES,
@@ -90,7 +95,15 @@ pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
 
 /// Look a registered rule up by its official id.
 pub fn rule(id: &str) -> Option<&'static RuleInfo> {
-    rules().find(|r| r.id == id)
+    registry().get(id).copied()
+}
+
+/// The registry indexed by id, built once on first use from the constant tables (it holds no
+/// state: the same tables always give the same index).
+fn registry() -> &'static HashMap<&'static str, &'static RuleInfo> {
+    static INDEX: LazyLock<HashMap<&'static str, &'static RuleInfo>> =
+        LazyLock::new(|| rules().map(|r| (r.id, r)).collect());
+    &INDEX
 }
 
 /// Where a rule fired.
@@ -133,16 +146,12 @@ pub fn validate(bytes: &[u8]) -> Result<Report, InputError> {
 }
 
 /// Evaluate every registered rule on a parsed document.
-pub fn validate_doc(doc: &Doc) -> Report {
+pub fn validate_doc(doc: &Doc<'_>) -> Report {
     let facts = Facts::gather(doc);
     let mut cx = Ctx {
         doc,
         facts: &facts,
-        report: Report {
-            document: doc.kind(),
-            firings: BTreeMap::new(),
-            locations: Vec::new(),
-        },
+        fired: Vec::new(),
     };
     br::check(&mut cx);
     br_co::check(&mut cx);
@@ -152,40 +161,68 @@ pub fn validate_doc(doc: &Doc) -> Report {
     national::check(&mut cx);
     german::check(&mut cx);
     ubl_sr::check(&mut cx);
+    ubl_cr::check(&mut cx);
     br_cl::check(&mut cx);
     greek::check(&mut cx);
     peppol_codes::check(&mut cx);
-    cx.report
+    cx.finish()
 }
 
 /// What the rules need while they run.
 pub(crate) struct Ctx<'a> {
-    pub(crate) doc: &'a Doc,
-    pub(crate) facts: &'a Facts,
-    report: Report,
+    pub(crate) doc: &'a Doc<'a>,
+    pub(crate) facts: &'a Facts<'a>,
+    /// Every firing so far: rule id and context element. Locations and lines are worked out
+    /// once at the end, only for what fired.
+    fired: Vec<(&'static str, NodeId)>,
 }
 
 impl Ctx<'_> {
     /// Record that rule `id` failed on context element `node`.
     pub(crate) fn fire(&mut self, id: &'static str, node: NodeId) {
-        let Some(info) = rule(id) else {
-            debug_assert!(false, "rule {id} fires but is not registered");
-            return;
-        };
-        let entry = self.report.firings.entry(info.id).or_insert((info.flag, 0));
-        entry.1 = entry.1.saturating_add(1);
-        self.report.locations.push(Firing {
-            id: info.id,
-            flag: info.flag,
-            location: self.doc.location(node),
-            line: self.doc.line(node),
-        });
+        debug_assert!(rule(id).is_some(), "rule {id} fires but is not registered");
+        self.fired.push((id, node));
     }
 
     /// Fire `id` on `node` when `ok` is false.
     pub(crate) fn require(&mut self, ok: bool, id: &'static str, node: NodeId) {
         if !ok {
             self.fire(id, node);
+        }
+    }
+
+    /// The report: counts per rule, and each firing's location and line.
+    fn finish(self) -> Report {
+        let mut firings: BTreeMap<&'static str, (Flag, u32)> = BTreeMap::new();
+        let mut flags: Vec<Flag> = Vec::with_capacity(self.fired.len());
+        for &(id, _) in &self.fired {
+            // An unregistered id is a programming error (asserted above in debug builds);
+            // reporting it as fatal errs on the safe side.
+            let entry = firings
+                .entry(id)
+                .or_insert_with(|| (rule(id).map_or(Flag::Fatal, |r| r.flag), 0));
+            entry.1 = entry.1.saturating_add(1);
+            flags.push(entry.0);
+        }
+        let nodes: Vec<NodeId> = self.fired.iter().map(|&(_, node)| node).collect();
+        let lines = self.doc.lines(&nodes);
+        let locations = self
+            .doc
+            .locations(&nodes)
+            .into_iter()
+            .zip(lines)
+            .zip(self.fired.iter().zip(flags))
+            .map(|((location, line), (&(id, _), flag))| Firing {
+                id,
+                flag,
+                location,
+                line,
+            })
+            .collect();
+        Report {
+            document: self.doc.kind(),
+            firings,
+            locations,
         }
     }
 }
@@ -238,7 +275,7 @@ impl Num {
     pub(crate) fn of(doc: &Doc, node: Option<NodeId>) -> Num {
         match node {
             None => Num::Missing,
-            Some(id) => decimal(&doc.node(id).text).map_or(Num::Invalid, Num::Val),
+            Some(id) => decimal(doc.raw(id)).map_or(Num::Invalid, Num::Val),
         }
     }
 }
@@ -261,7 +298,7 @@ pub(crate) fn round_half_up(x: Decimal) -> Decimal {
 /// XPath `string-length(substring-after(x, '.')) <= 2` on an optional element.
 pub(crate) fn at_most_two_decimals(doc: &Doc, node: Option<NodeId>) -> bool {
     node.is_none_or(|id| {
-        let text = &doc.node(id).text;
+        let text = &doc.raw(id);
         text.split_once('.')
             .is_none_or(|(_, after)| after.chars().count() <= 2)
     })
@@ -281,12 +318,22 @@ pub(crate) fn charge_indicator(doc: &Doc, allowance_charge: NodeId) -> Option<bo
 pub(crate) fn is_vat_scheme(doc: &Doc, category: NodeId) -> bool {
     doc.kids(category, Ns::Cac, "TaxScheme").any(|scheme| {
         doc.kids(scheme, Ns::Cbc, "ID")
-            .any(|id| doc.norm(id).to_uppercase() == "VAT")
+            .any(|id| upper_eq(&doc.norm(id), "VAT"))
     })
 }
 
+/// XPath `upper-case(s) = expected` for an upper-case ASCII `expected`, without allocating
+/// when `s` is ASCII.
+pub(crate) fn upper_eq(s: &str, expected: &str) -> bool {
+    if s.is_ascii() {
+        s.eq_ignore_ascii_case(expected)
+    } else {
+        s.to_uppercase() == expected
+    }
+}
+
 /// The normalized `cbc:ID` values of a tax category (usually one).
-pub(crate) fn category_codes(doc: &Doc, category: NodeId) -> Vec<String> {
+pub(crate) fn category_codes<'d>(doc: &'d Doc<'_>, category: NodeId) -> Vec<Cow<'d, str>> {
     doc.kids(category, Ns::Cbc, "ID")
         .map(|id| doc.norm(id))
         .collect()
@@ -294,14 +341,14 @@ pub(crate) fn category_codes(doc: &Doc, category: NodeId) -> Vec<String> {
 
 /// One tax category element somewhere in the document.
 #[derive(Debug, Clone)]
-pub(crate) struct Category {
+pub(crate) struct Category<'d> {
     pub(crate) node: NodeId,
-    pub(crate) codes: Vec<String>,
+    pub(crate) codes: Vec<Cow<'d, str>>,
     pub(crate) vat: bool,
     pub(crate) percent: Num,
 }
 
-impl Category {
+impl Category<'_> {
     pub(crate) fn has(&self, code: &str) -> bool {
         self.codes.iter().any(|c| c == code)
     }
@@ -323,9 +370,9 @@ pub(crate) enum Place {
 
 /// Facts gathered in one walk over the tree and shared by the rules.
 #[derive(Debug, Default)]
-pub(crate) struct Facts {
+pub(crate) struct Facts<'d> {
     /// Every tax category in document order, with where it sits.
-    pub(crate) categories: Vec<(Place, Category)>,
+    pub(crate) categories: Vec<(Place, Category<'d>)>,
     /// Seller `PartyTaxScheme/CompanyID`: any scheme / VAT scheme.
     pub(crate) seller_tax_id: bool,
     pub(crate) seller_vat_id: bool,
@@ -337,8 +384,8 @@ pub(crate) struct Facts {
     pub(crate) buyer_legal_id: bool,
 }
 
-impl Facts {
-    fn gather(doc: &Doc) -> Facts {
+impl<'d> Facts<'d> {
+    fn gather(doc: &'d Doc<'_>) -> Facts<'d> {
         let mut facts = Facts::default();
         let root = doc.root();
         for id in doc.all() {
@@ -346,10 +393,10 @@ impl Facts {
             if node.ns != Ns::Cac {
                 continue;
             }
-            match &*node.name {
+            match node.name {
                 "TaxCategory" | "ClassifiedTaxCategory" => {
                     let parent = node.parent;
-                    let place = if &*node.name == "ClassifiedTaxCategory" {
+                    let place = if node.name == "ClassifiedTaxCategory" {
                         Place::Classified
                     } else if doc.is(parent, Ns::Cac, "AllowanceCharge") {
                         Place::AllowanceCharge {
@@ -484,10 +531,12 @@ mod tests {
             include_str!("peppol.rs"),
             include_str!("peppol_codes.rs"),
             include_str!("ubl_sr.rs"),
+            include_str!("ubl_cr.rs"),
             include_str!("vat.rs"),
         ];
         const PREFIXES: &[&str] = &[
             "BR-", "UBL-", "PEPPOL-", "NO-R-", "DK-R-", "SE-R-", "NL-R-", "DE-R-", "IT-R-", "GR-",
+            "IS-R-",
         ];
         let mut checked = 0;
         for source in SOURCES {

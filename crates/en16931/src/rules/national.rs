@@ -163,6 +163,46 @@ pub(super) const RULES: &[RuleInfo] = &[
         "DK-R-016",
         "Between Danish parties a credit note must not have a negative amount due.",
     ),
+    warning(
+        "IS-R-001",
+        "An Icelandic seller's document type should be an invoice (380) or a credit note (381).",
+    ),
+    fatal(
+        "IS-R-002",
+        "An Icelandic seller must give its legal identifier (kennitala, scheme 0196).",
+    ),
+    fatal(
+        "IS-R-003",
+        "An Icelandic seller's address must give the street and the post code.",
+    ),
+    fatal(
+        "IS-R-004",
+        "With Icelandic seller and buyer, the buyer's legal identifier (kennitala, 0196) is needed.",
+    ),
+    fatal(
+        "IS-R-005",
+        "With Icelandic seller and buyer, the buyer's address must give the street and the post code.",
+    ),
+    fatal(
+        "IS-R-006",
+        "An Icelandic claim (payment means 9) needs a 12 character account identifier.",
+    ),
+    fatal(
+        "IS-R-007",
+        "An Icelandic credit transfer (payment means 42) needs a 12 character account identifier.",
+    ),
+    fatal(
+        "IS-R-008",
+        "An Icelandic final due date (supporting document EINDAGI) must be written YYYY-MM-DD.",
+    ),
+    fatal(
+        "IS-R-009",
+        "An Icelandic invoice with a final due date (EINDAGI) needs a payment due date.",
+    ),
+    fatal(
+        "IS-R-010",
+        "An Icelandic final due date (EINDAGI) must not be before the payment due date.",
+    ),
 ];
 
 fn party(doc: &Doc, which: &str) -> Option<NodeId> {
@@ -181,7 +221,7 @@ fn country_raw(doc: &Doc, from: Option<NodeId>) -> Option<String> {
         ],
     );
     match codes.as_slice() {
-        [one] => Some(doc.node(*one).text.clone()),
+        [one] => Some(doc.raw(*one).to_owned()),
         _ => None,
     }
 }
@@ -221,6 +261,7 @@ fn has_all(doc: &Doc, address: NodeId, names: &[&str]) -> bool {
 }
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
+    check_iceland(cx);
     check_sweden_payments(cx);
     check_italy(cx);
     check_sweden(cx);
@@ -231,10 +272,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
 fn vat_company_ids_raw(doc: &Doc, party: NodeId) -> Vec<NodeId> {
     doc.kids(party, Ns::Cac, "PartyTaxScheme")
         .filter(|&pts| {
-            doc.kids(pts, Ns::Cac, "TaxScheme").any(|s| {
-                doc.kids(s, Ns::Cbc, "ID")
-                    .any(|id| doc.node(id).text == "VAT")
-            })
+            doc.kids(pts, Ns::Cac, "TaxScheme")
+                .any(|s| doc.kids(s, Ns::Cbc, "ID").any(|id| doc.raw(id) == "VAT"))
         })
         .flat_map(|pts| doc.kids(pts, Ns::Cbc, "CompanyID").collect::<Vec<_>>())
         .collect()
@@ -261,16 +300,16 @@ fn check_sweden(cx: &mut Ctx<'_>) {
                 ],
             )
             .iter()
-            .any(|&c| doc.node(c).text == "SE");
+            .any(|&c| doc.raw(c) == "SE");
         if !swedish_address {
             continue;
         }
         let vat_ids = vat_company_ids_raw(doc, seller);
         let swedish_vat = vat_ids
             .iter()
-            .any(|&c| doc.node(c).text.chars().take(2).collect::<String>() == "SE");
+            .any(|&c| doc.raw(c).chars().take(2).collect::<String>() == "SE");
         if swedish_vat && vat_ids.len() == 1 {
-            let raw = &doc.node(vat_ids[0]).text;
+            let raw = &doc.raw(vat_ids[0]);
             cx.require(
                 doc.norm(vat_ids[0]).chars().count() == 14,
                 "SE-R-001",
@@ -288,7 +327,7 @@ fn check_sweden(cx: &mut Ctx<'_>) {
                 continue;
             };
             let value = doc.norm(*company);
-            cx.require(is_number(&doc.node(*company).text), "SE-R-003", legal);
+            cx.require(is_number(doc.raw(*company)), "SE-R-003", legal);
             cx.require(value.chars().count() == 10, "SE-R-004", legal);
             let luhn = !value.is_empty()
                 && value.bytes().all(|b| b.is_ascii_digit())
@@ -337,7 +376,7 @@ fn any_party_in(doc: &Doc, which: &str, code: &str) -> bool {
                 ],
             )
             .iter()
-            .any(|&c| doc.node(c).text == code)
+            .any(|&c| doc.raw(c) == code)
         })
 }
 
@@ -363,19 +402,18 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                     ],
                 )
                 .iter()
-                .any(|&c| doc.node(c).text == "SE");
+                .any(|&c| doc.raw(c) == "SE");
             address
                 && vat_company_ids_raw(doc, p)
                     .iter()
-                    .any(|&c| doc.node(c).text.chars().take(2).collect::<String>() == "SE")
+                    .any(|&c| doc.raw(c).chars().take(2).collect::<String>() == "SE")
         });
     let buyer_se = any_party_in(doc, "AccountingCustomerParty", "SE");
     for id in doc.all() {
         let node = doc.node(id);
-        match (node.ns, &*node.name) {
+        match (node.ns, node.name) {
             (Ns::Cac, "TaxCategory" | "ClassifiedTaxCategory")
-                if swedish_vat_seller
-                    && doc.kids(id, Ns::Cbc, "ID").any(|c| doc.node(c).text == "S") =>
+                if swedish_vat_seller && doc.kids(id, Ns::Cbc, "ID").any(|c| doc.raw(c) == "S") =>
             {
                 let percents: Vec<NodeId> = doc.kids(id, Ns::Cbc, "Percent").collect();
                 if percents.len() > 1 {
@@ -383,7 +421,7 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                 }
                 let rate = percents
                     .first()
-                    .filter(|&&p| is_number(&doc.node(p).text))
+                    .filter(|&&p| is_number(doc.raw(p)))
                     .and_then(|&p| doc.text(p).parse::<f64>().ok());
                 let ok = rate.is_some_and(|r| r == 25.0 || r == 12.0 || r == 6.0);
                 cx.require(ok, "SE-R-006", id);
@@ -391,7 +429,7 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
             (Ns::Cac, "PaymentMeans") => {
                 let codes: Vec<String> = doc
                     .kids(id, Ns::Cbc, "PaymentMeansCode")
-                    .map(|c| doc.node(c).text.clone())
+                    .map(|c| doc.raw(c).to_owned())
                     .collect();
                 if codes.iter().any(|c| c == "50" || c == "56") {
                     cx.fire("SE-R-011", id);
@@ -414,7 +452,7 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                     continue;
                 };
                 let (numeric_rule, length_rule, lengths): (&str, &str, &[usize]) =
-                    match doc.norm(*branch).as_str() {
+                    match &*doc.norm(*branch) {
                         "SE:PLUSGIRO" => ("SE-R-007", "SE-R-010", &[2, 3, 4, 5, 6, 7, 8]),
                         "SE:BANKGIRO" => ("SE-R-008", "SE-R-009", &[7, 8]),
                         _ => continue,
@@ -506,7 +544,7 @@ fn check_netherlands(cx: &mut Ctx<'_>) {
                 cur != u32::MAX && doc.is(cur, Ns::Cac, n)
             })
         };
-        match (node.ns, &*node.name) {
+        match (node.ns, node.name) {
             (Ns::Cbc, "CreditNoteTypeCode") => {
                 let ok = !doc
                     .path_all(
@@ -571,6 +609,111 @@ fn check_netherlands(cx: &mut Ctx<'_>) {
                 cx.require(ok, "NL-R-008", id);
             }
             _ => {}
+        }
+    }
+}
+
+/// IS-R-*: the supplier is Icelandic when its one raw postal country code is `IS` (the official
+/// rule concatenates the codes; a repeated code stops the XSLT).
+fn check_iceland(cx: &mut Ctx<'_>) {
+    let doc = cx.doc;
+    let root = doc.root();
+    let seller = party(doc, "AccountingSupplierParty");
+    if country_raw(doc, seller).as_deref() != Some("IS") {
+        return;
+    }
+    let buyer_is = country_raw(doc, party(doc, "AccountingCustomerParty")).as_deref() == Some("IS");
+    // `normalize-space` of a repeated element stops the XSLT: such a code is not judged.
+    let type_code = |name: &str| -> Option<bool> {
+        let codes: Vec<NodeId> = doc.kids(root, Ns::Cbc, name).collect();
+        match codes.as_slice() {
+            [] => Some(false),
+            [one] => Some(matches!(&*doc.norm(*one), "380" | "381")),
+            _ => None,
+        }
+    };
+    if let (Some(invoice), Some(credit_note)) = (
+        type_code("InvoiceTypeCode"),
+        type_code("CreditNoteTypeCode"),
+    ) {
+        cx.require(invoice || credit_note, "IS-R-001", root);
+    }
+    let supplier = [(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")];
+    let legal_ok = |from: NodeId, prefix: &[(Ns, &'static str)]| {
+        let mut steps = prefix.to_vec();
+        steps.extend([(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")]);
+        doc.path_all(from, &steps)
+            .iter()
+            .any(|&c| doc.attr(c, "schemeID") == Some("0196"))
+    };
+    let address_ok = |from: NodeId, prefix: &[(Ns, &'static str)]| {
+        let mut steps = prefix.to_vec();
+        steps.push((Ns::Cac, "PostalAddress"));
+        let mut street = steps.clone();
+        street.push((Ns::Cbc, "StreetName"));
+        steps.push((Ns::Cbc, "PostalZone"));
+        doc.path_exists(from, &street) && doc.path_exists(from, &steps)
+    };
+    cx.require(legal_ok(root, &supplier), "IS-R-002", root);
+    cx.require(address_ok(root, &supplier), "IS-R-003", root);
+    for (code, rule) in [("9", "IS-R-006"), ("42", "IS-R-007")] {
+        let means: Vec<NodeId> = doc
+            .kids(root, Ns::Cac, "PaymentMeans")
+            .filter(|&m| {
+                doc.kids(m, Ns::Cbc, "PaymentMeansCode")
+                    .any(|c| doc.raw(c) == code)
+            })
+            .collect();
+        if means.is_empty() {
+            continue;
+        }
+        let accounts: Vec<NodeId> = means
+            .iter()
+            .flat_map(|&m| doc.path_all(m, &[(Ns::Cac, "PayeeFinancialAccount"), (Ns::Cbc, "ID")]))
+            .collect();
+        match accounts.as_slice() {
+            [] => cx.fire(rule, root),
+            [one] => cx.require(doc.norm(*one).chars().count() == 12, rule, root),
+            _ => {}
+        }
+    }
+    let final_due: Vec<NodeId> = doc
+        .kids(root, Ns::Cac, "AdditionalDocumentReference")
+        .filter(|&r| {
+            doc.kids(r, Ns::Cbc, "DocumentDescription")
+                .any(|d| doc.raw(d) == "EINDAGI")
+        })
+        .collect();
+    if !final_due.is_empty() {
+        let ids: Vec<NodeId> = final_due
+            .iter()
+            .flat_map(|&r| doc.kids(r, Ns::Cbc, "ID").collect::<Vec<_>>())
+            .collect();
+        match ids.as_slice() {
+            [] => cx.fire("IS-R-008", root),
+            [one] => {
+                let text = doc.raw(*one);
+                let ok = text.chars().count() == 10 && super::peppol_codes::is_calendar_date(text);
+                cx.require(ok, "IS-R-008", root);
+            }
+            _ => {}
+        }
+        let due_dates: Vec<&str> = doc
+            .kids(root, Ns::Cbc, "DueDate")
+            .map(|d| doc.raw(d))
+            .collect();
+        cx.require(!due_dates.is_empty(), "IS-R-009", root);
+        // A general comparison of untyped values: as strings, any pair.
+        let ordered = due_dates
+            .iter()
+            .any(|due| ids.iter().any(|&id| *due <= doc.raw(id)));
+        cx.require(ordered, "IS-R-010", root);
+    }
+    if buyer_is {
+        for customer in doc.kids(root, Ns::Cac, "AccountingCustomerParty") {
+            let party = [(Ns::Cac, "Party")];
+            cx.require(legal_ok(customer, &party), "IS-R-004", customer);
+            cx.require(address_ok(customer, &party), "IS-R-005", customer);
         }
     }
 }
@@ -668,7 +811,7 @@ fn check_denmark(cx: &mut Ctx<'_>) {
         }
         let code = codes
             .first()
-            .map(|&c| doc.node(c).text.clone())
+            .map(|&c| doc.raw(c).to_owned())
             .unwrap_or_default();
         let allowed = " 1 10 31 42 48 49 50 58 59 93 97 ".contains(&format!(" {code} "));
         cx.require(allowed, "DK-R-005", means);
@@ -694,13 +837,13 @@ fn check_denmark(cx: &mut Ctx<'_>) {
         if payment_ids.len() <= 1 && accounts.len() <= 1 {
             let payment_id = payment_ids
                 .first()
-                .map(|&p| doc.node(p).text.clone())
+                .map(|&p| doc.raw(p).to_owned())
                 .unwrap_or_default();
             let prefix: String = payment_id.chars().take(3).collect();
             let id_length = payment_id.chars().count();
             let account = accounts
                 .first()
-                .map(|&a| doc.node(a).text.clone())
+                .map(|&a| doc.raw(a).to_owned())
                 .unwrap_or_default();
             let account_length = account.chars().count();
             if code == "50" {
@@ -740,7 +883,7 @@ fn check_danish_tax_reason(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
     let zzz = doc
         .kids(id, Ns::Cbc, "AllowanceChargeReasonCode")
-        .any(|c| doc.node(c).text == "ZZZ");
+        .any(|c| doc.raw(c) == "ZZZ");
     if !zzz {
         return;
     }
@@ -748,7 +891,7 @@ fn check_danish_tax_reason(cx: &mut Ctx<'_>, id: NodeId) {
     if reasons.len() > 1 {
         return;
     }
-    let reason = reasons.first().map(|&r| doc.node(r).text.as_str());
+    let reason = reasons.first().map(|&r| doc.raw(r));
     let four_digit = reason.is_some_and(|r| {
         let trimmed = r.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
         trimmed.chars().count() == 4
@@ -792,6 +935,37 @@ mod tests {
         );
         check(&seller("5560360794"), &[("SE-R-013", 1)]);
         check(&seller("55603607"), &[("SE-R-004", 1), ("SE-R-013", 1)]);
+    }
+
+    #[test]
+    fn icelandic_supplier() {
+        let body = "<cbc:DueDate>2024-02-01</cbc:DueDate><cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>\
+             <cac:AdditionalDocumentReference><cbc:ID>2024-01-15</cbc:ID>\
+             <cbc:DocumentDescription>EINDAGI</cbc:DocumentDescription></cac:AdditionalDocumentReference>\
+             <cac:AccountingSupplierParty><cac:Party><cac:PostalAddress><cbc:StreetName>Laugavegur 1</cbc:StreetName>\
+             <cac:Country><cbc:IdentificationCode>IS</cbc:IdentificationCode></cac:Country></cac:PostalAddress>\
+             <cac:PartyLegalEntity><cbc:CompanyID schemeID=\"0196\">1234567890</cbc:CompanyID></cac:PartyLegalEntity>\
+             </cac:Party></cac:AccountingSupplierParty>\
+             <cac:AccountingCustomerParty><cac:Party><cac:PostalAddress><cac:Country>\
+             <cbc:IdentificationCode>IS</cbc:IdentificationCode></cac:Country></cac:PostalAddress>\
+             </cac:Party></cac:AccountingCustomerParty>\
+             <cac:PaymentMeans><cbc:PaymentMeansCode>42</cbc:PaymentMeansCode>\
+             <cac:PayeeFinancialAccount><cbc:ID>0123-26-0001</cbc:ID></cac:PayeeFinancialAccount></cac:PaymentMeans>";
+        check(
+            body,
+            &[
+                ("IS-R-001", 0),
+                ("IS-R-002", 0),
+                ("IS-R-003", 1),
+                ("IS-R-004", 1),
+                ("IS-R-005", 1),
+                ("IS-R-006", 0),
+                ("IS-R-007", 0),
+                ("IS-R-008", 0),
+                ("IS-R-009", 0),
+                ("IS-R-010", 1),
+            ],
+        );
     }
 
     #[test]

@@ -21,13 +21,11 @@ pub(super) const RULES: &[RuleInfo] = &[
 fn vat_prefix(doc: &Doc, party: NodeId) -> Option<String> {
     doc.kids(party, Ns::Cac, "PartyTaxScheme")
         .filter(|&pts| {
-            doc.kids(pts, Ns::Cac, "TaxScheme").any(|s| {
-                doc.kids(s, Ns::Cbc, "ID")
-                    .any(|id| doc.node(id).text == "VAT")
-            })
+            doc.kids(pts, Ns::Cac, "TaxScheme")
+                .any(|s| doc.kids(s, Ns::Cbc, "ID").any(|id| doc.raw(id) == "VAT"))
         })
         .filter_map(|pts| doc.kid(pts, Ns::Cbc, "CompanyID"))
-        .map(|c| doc.node(c).text.chars().take(2).collect::<String>())
+        .map(|c| doc.raw(c).chars().take(2).collect::<String>())
         .find(|p| !p.is_empty())
 }
 
@@ -99,7 +97,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         let Some(&company) = vat.first() else {
             continue;
         };
-        let raw = &doc.node(company).text;
+        let raw = &doc.raw(company);
         if !raw.starts_with("NO") {
             continue;
         }

@@ -2,10 +2,9 @@
 //! (UBL-SR-*), and data type rules (UBL-DT-*).
 
 use super::{fatal, warning};
-use std::collections::BTreeSet;
 
 use super::{Ctx, RuleInfo, charge_indicator};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, Kind, NodeId, Ns};
 
 /// Attributes UBL allows but EN16931 does not use (UBL-DT-08 … -28 without -18).
 const UNUSED_ATTRIBUTES: &[(&str, &str)] = &[
@@ -158,6 +157,18 @@ pub(super) const RULES: &[RuleInfo] = &[
         "At most one buyer legal registration identifier.",
     ),
     fatal("UBL-SR-18", "At most one buyer VAT identifier."),
+    fatal(
+        "UBL-SR-19",
+        "A payee has at most one name, and it must differ from the seller's legal name.",
+    ),
+    fatal(
+        "UBL-SR-20",
+        "A payee has at most one identifier besides SEPA ones, and its name must differ from the seller's legal name.",
+    ),
+    fatal(
+        "UBL-SR-21",
+        "A payee has at most one legal registration identifier, and its name must differ from the seller's legal name.",
+    ),
     fatal("UBL-SR-22", "At most one tax representative name."),
     fatal(
         "UBL-SR-23",
@@ -198,6 +209,10 @@ pub(super) const RULES: &[RuleInfo] = &[
     fatal("UBL-SR-39", "At most one project reference."),
     fatal("UBL-SR-40", "At most one buyer trading name."),
     fatal("UBL-SR-42", "At most two tax schemes for the seller."),
+    fatal(
+        "UBL-SR-43",
+        "A supporting document reference may carry a scheme identifier only as an invoiced object (type 130).",
+    ),
     fatal(
         "UBL-SR-44",
         "All payment references (PaymentID) in the document must be the same.",
@@ -246,7 +261,7 @@ fn scheme_ids(doc: &Doc, root: NodeId, party: &str, vat: bool) -> usize {
     .filter(|&pts| {
         doc.path_all(pts, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
             .into_iter()
-            .any(|id| (doc.node(id).text.to_uppercase() == "VAT") == vat)
+            .any(|id| (doc.raw(id).to_uppercase() == "VAT") == vat)
     })
     .map(|pts| doc.kids(pts, Ns::Cbc, "CompanyID").count())
     .sum()
@@ -263,8 +278,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             && !node.name.ends_with("PriceAmount")
             && !in_price_allowance(doc, id)
         {
-            let ok = node
-                .text
+            let ok = doc
+                .raw(id)
                 .split_once('.')
                 .is_none_or(|(_, after)| after.chars().count() <= 2);
             cx.require(ok, "UBL-DT-01", id);
@@ -276,7 +291,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         if node.ns != Ns::Cac {
             continue;
         }
-        match &*node.name {
+        match node.name {
             "PostalAddress" | "Address" => {
                 cx.require(
                     doc.kids(id, Ns::Cac, "AddressLine").count() <= 1,
@@ -291,7 +306,20 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             "AdditionalDocumentReference" => {
                 let n = doc.kids(id, Ns::Cbc, "DocumentDescription").count();
                 cx.require(n <= 1, "UBL-SR-33", id);
+                let type_is = |code: &str| {
+                    doc.kids(id, Ns::Cbc, "DocumentTypeCode")
+                        .any(|c| doc.raw(c) == code)
+                };
+                // `local-name(/*)` is the document element: not a credit note when wrapped.
+                let credit_note = doc.kind() == Kind::CreditNote && root == 0;
+                let plain = !doc
+                    .kids(id, Ns::Cbc, "ID")
+                    .any(|i| doc.attr(i, "schemeID").is_some())
+                    && doc.kid(id, Ns::Cbc, "DocumentTypeCode").is_none();
+                let ok = type_is("130") || (credit_note && type_is("50")) || plain;
+                cx.require(ok, "UBL-SR-43", id);
             }
+            "PayeeParty" => check_payee(cx, id),
             "Delivery" => {
                 let n = count(
                     doc,
@@ -401,6 +429,46 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     }
 }
 
+/// UBL-SR-19/20/21. Each also demands that the payee's name differs from the seller's legal
+/// name, as an existential comparison: with either name missing, that part fails.
+fn check_payee(cx: &mut Ctx<'_>, payee: NodeId) {
+    let doc = cx.doc;
+    let names = doc.path_all(payee, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]);
+    let legal_names = doc.path_all(
+        doc.node(payee).parent,
+        &[
+            (Ns::Cac, "AccountingSupplierParty"),
+            (Ns::Cac, "Party"),
+            (Ns::Cac, "PartyLegalEntity"),
+            (Ns::Cbc, "RegistrationName"),
+        ],
+    );
+    let differs = names
+        .iter()
+        .any(|&n| legal_names.iter().any(|&l| doc.raw(n) != doc.raw(l)));
+    cx.require(names.len() <= 1 && differs, "UBL-SR-19", payee);
+    let mut identifiers = 0usize;
+    doc.path_each(
+        payee,
+        &[(Ns::Cac, "PartyIdentification"), (Ns::Cbc, "ID")],
+        &mut |id| {
+            if doc
+                .attr(id, "schemeID")
+                .is_some_and(|s| !super::upper_eq(s, "SEPA"))
+            {
+                identifiers += 1;
+            }
+        },
+    );
+    cx.require(identifiers <= 1 && differs, "UBL-SR-20", payee);
+    let legal_ids = count(
+        doc,
+        payee,
+        &[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")],
+    );
+    cx.require(legal_ids <= 1 && differs, "UBL-SR-21", payee);
+}
+
 /// Whether the element sits inside `cac:Price/cac:AllowanceCharge`.
 fn in_price_allowance(doc: &Doc, id: NodeId) -> bool {
     let mut cur = doc.node(id).parent;
@@ -446,7 +514,7 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             doc.kids(root, Ns::Cac, "AdditionalDocumentReference")
                 .filter(|&r| {
                     doc.kids(r, Ns::Cbc, "DocumentTypeCode")
-                        .any(|c| doc.node(c).text == "130")
+                        .any(|c| doc.raw(c) == "130")
                 })
                 .map(|r| doc.kids(r, Ns::Cbc, "ID").count())
                 .sum::<usize>()
@@ -549,32 +617,41 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
         &[(Ns::Cac, "ContractDocumentReference"), (Ns::Cbc, "ID")],
     );
     cx.require(contracts <= 1, "UBL-SR-01", root);
-    // One walk collects the attribute names in use.
-    let mut used: BTreeSet<&str> = BTreeSet::new();
-    let mut outside_payment_means = 0usize;
+    // The attribute names in use and the payment references/codes, in one walk (no set: the
+    // distinct values are few and the first difference settles it).
+    let mut used = [false; UNUSED_ATTRIBUTES.len()];
+    let mut outside_payment_means = false;
+    let mut first: [Option<&str>; 2] = [None, None];
+    let mut differ = [false, false];
     for n in doc.all() {
-        for (key, _) in &doc.node(n).attrs {
-            used.insert(key);
-            if &**key == "name" && !doc.is(n, Ns::Cbc, "PaymentMeansCode") {
-                outside_payment_means += 1;
+        let node = doc.node(n);
+        for attr in doc.attrs(n) {
+            if let Some(i) = UNUSED_ATTRIBUTES.iter().position(|(a, _)| *a == attr.name) {
+                used[i] = true;
+            }
+            if attr.name == "name" && !doc.is(n, Ns::Cbc, "PaymentMeansCode") {
+                outside_payment_means = true;
+            }
+        }
+        if node.ns == Ns::Cbc {
+            let slot = match node.name {
+                "PaymentID" => 0,
+                "PaymentMeansCode" => 1,
+                _ => continue,
+            };
+            let text = doc.raw(n);
+            match first[slot] {
+                None => first[slot] = Some(text),
+                Some(f) => differ[slot] |= f != text,
             }
         }
     }
-    for (attribute, rule) in UNUSED_ATTRIBUTES {
-        cx.require(!used.contains(attribute), rule, root);
+    for ((_, rule), used) in UNUSED_ATTRIBUTES.iter().zip(used) {
+        cx.require(!used, rule, root);
     }
-    cx.require(outside_payment_means == 0, "UBL-DT-18", root);
-    for (name, rule) in [
-        ("PaymentID", "UBL-SR-44"),
-        ("PaymentMeansCode", "UBL-SR-47"),
-    ] {
-        let distinct: BTreeSet<&str> = doc
-            .all()
-            .filter(|&n| doc.is(n, Ns::Cbc, name))
-            .map(|n| doc.node(n).text.as_str())
-            .collect();
-        cx.require(distinct.len() <= 1, rule, root);
-    }
+    cx.require(!outside_payment_means, "UBL-DT-18", root);
+    cx.require(!differ[0], "UBL-SR-44", root);
+    cx.require(!differ[1], "UBL-SR-47", root);
 }
 
 #[cfg(test)]

@@ -2,6 +2,9 @@
 //! used on lines, allowances or charges, the breakdown, the parties' VAT identifiers, the
 //! rates, the taxable and tax amounts and the exemption reasons must fit the category.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
 use rust_decimal::Decimal;
 
 use super::{Category, Ctx, Flag, Num, Place, RuleInfo, round2};
@@ -361,8 +364,16 @@ pub(super) fn family_rules() -> impl Iterator<Item = &'static RuleInfo> {
 }
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
+    let doc = cx.doc;
+    // The net sums are only needed for breakdown groups, and then gathered once for all.
+    let groups = cx
+        .facts
+        .categories
+        .iter()
+        .any(|(place, c)| *place == Place::Subtotal && c.vat);
+    let nets = groups.then(|| Nets::gather(doc));
     for family in &FAMILIES {
-        check_family(cx, family);
+        check_family(cx, nets.as_ref(), family);
     }
     check_not_subject(cx);
     check_intra_community(cx);
@@ -375,7 +386,7 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
     let root = doc.root();
     let raw_code = |category: NodeId, code: &str| {
         doc.kids(category, Ns::Cbc, "ID")
-            .any(|id| doc.node(id).text == code)
+            .any(|id| doc.raw(id) == code)
     };
     let anywhere = |code: &str| {
         doc.all().any(|n| {
@@ -389,7 +400,7 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
     let all_italian = doc
         .all()
         .filter(|&n| doc.is(n, Ns::Cbc, "IdentificationCode"))
-        .all(|n| doc.node(n).text == "IT");
+        .all(|n| doc.raw(n) == "IT");
     cx.require(all_italian, "BR-B-01", root);
     let document_level = |code: &str| {
         doc.path_all(
@@ -428,7 +439,7 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
                 ],
             )
             .into_iter()
-            .any(|id| doc.node(id).text == "S")
+            .any(|id| doc.raw(id) == "S")
             || doc
                 .path_all(
                     root,
@@ -500,7 +511,7 @@ fn check_intra_community(cx: &mut Ctx<'_>) {
     let single_length = |steps: &[(Ns, &str)]| -> Option<usize> {
         match doc.path_all(root, steps).as_slice() {
             [] => Some(0),
-            [one] => Some(doc.node(*one).text.chars().count()),
+            [one] => Some(doc.raw(*one).chars().count()),
             _ => None,
         }
     };
@@ -521,7 +532,7 @@ fn check_intra_community(cx: &mut Ctx<'_>) {
     }
 }
 
-fn check_family(cx: &mut Ctx<'_>, f: &Family) {
+fn check_family(cx: &mut Ctx<'_>, nets: Option<&Nets<'_>>, f: &Family) {
     let doc = cx.doc;
     let facts = cx.facts;
     let root = doc.root();
@@ -626,7 +637,9 @@ fn check_family(cx: &mut Ctx<'_>, f: &Family) {
         if *place != Place::Subtotal || !c.vat || !c.has(code) {
             continue;
         }
-        check_group(cx, f, c);
+        if let Some(nets) = nets {
+            check_group(cx, nets, f, c);
+        }
     }
 }
 
@@ -638,64 +651,183 @@ fn in_line_item(doc: &Doc, category: NodeId) -> bool {
     }
 }
 
-/// Whether any of the element's `<group>/<cbc:ID>` children normalizes to `code`.
-fn child_category_is(doc: &Doc, parent: NodeId, group: &str, code: &str) -> bool {
-    doc.kids(parent, Ns::Cac, group)
-        .any(|c| doc.kids(c, Ns::Cbc, "ID").any(|id| doc.norm(id) == code))
-}
-
-/// Whether any of the element's `<group>/<cbc:Percent>` children equals `rate`.
-fn child_rate_is(doc: &Doc, parent: NodeId, group: &str, rate: Decimal) -> bool {
-    doc.kids(parent, Ns::Cac, group).any(|c| {
-        doc.kids(c, Ns::Cbc, "Percent")
-            .any(|p| Num::of(doc, Some(p)) == Num::Val(rate))
-    })
-}
-
-/// Whether `node`'s `child` tax category has `code` (and `rate`, when given).
-fn in_category(doc: &Doc, node: NodeId, child: &str, code: &str, rate: Option<Decimal>) -> bool {
-    child_category_is(doc, node, child, code)
-        && rate.is_none_or(|rate| child_rate_is(doc, node, child, rate))
-}
-
-/// Net sums for one category (and rate, when given) over the lines of one element name and the
-/// document level allowances and charges. `None` when an amount is no decimal.
-fn category_net(doc: &Doc, line_name: &str, code: &str, rate: Option<Decimal>) -> Option<Decimal> {
-    let root = doc.root();
-    let mut total = Decimal::ZERO;
-    for line in doc.kids(root, Ns::Cac, line_name) {
-        let Some(item) = doc.kid(line, Ns::Cac, "Item") else {
-            continue;
-        };
-        if !in_category(doc, item, "ClassifiedTaxCategory", code, rate) {
-            continue;
+/// The category codes (normalized `cbc:ID`) and valid rates (`cbc:Percent`) of the
+/// `<group>` children of an element, each distinct. A code and a rate are matched separately,
+/// as the official tests do (`[cac:X/cbc:ID = code][cac:X/cbc:Percent = rate]`).
+fn codes_and_rates<'d>(
+    doc: &'d Doc<'_>,
+    parent: NodeId,
+    group: &str,
+) -> (Vec<Cow<'d, str>>, Vec<Decimal>) {
+    let mut codes: Vec<Cow<'d, str>> = Vec::new();
+    let mut rates: Vec<Decimal> = Vec::new();
+    for category in doc.kids(parent, Ns::Cac, group) {
+        for id in doc.kids(category, Ns::Cbc, "ID") {
+            let code = doc.norm(id);
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
         }
-        for amount in doc.kids(line, Ns::Cbc, "LineExtensionAmount") {
-            match Num::of(doc, Some(amount)) {
-                Num::Val(v) => total = total.checked_add(v)?,
-                _ => return None,
+        for percent in doc.kids(category, Ns::Cbc, "Percent") {
+            if let Num::Val(rate) = Num::of(doc, Some(percent))
+                && !rates.contains(&rate)
+            {
+                rates.push(rate);
             }
         }
     }
-    for ac in doc.kids(root, Ns::Cac, "AllowanceCharge") {
-        let Some(is_charge) = super::charge_indicator(doc, ac) else {
-            continue;
+    (codes, rates)
+}
+
+/// Which lines a net sum is over.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Lines {
+    Invoice,
+    CreditNote,
+}
+
+/// A sum key: the lines, a category code and (for the rated families) a rate.
+type NetKey<'d> = (Lines, Cow<'d, str>, Option<Decimal>);
+
+/// Everything xx-08 needs, gathered in one pass over the lines and allowances/charges:
+/// net sums per (lines, category, rate) — `None` once an amount in it is no decimal — and
+/// which (category, rate) pairs occur on lines or on allowances/charges anywhere.
+struct Nets<'d> {
+    sums: HashMap<NetKey<'d>, Option<Decimal>>,
+    /// (lines, code, rate) of a line anywhere in the document whose item has them.
+    rated_lines: HashSet<NetKey<'d>>,
+    /// (code, rate) of an allowance or charge anywhere in the document.
+    rated_allowances: HashSet<(Cow<'d, str>, Decimal)>,
+    any_invoice_line: bool,
+    any_credit_note_line: bool,
+}
+
+impl<'d> Nets<'d> {
+    fn gather(doc: &'d Doc<'_>) -> Nets<'d> {
+        let root = doc.root();
+        let mut nets = Nets {
+            sums: HashMap::new(),
+            rated_lines: HashSet::new(),
+            rated_allowances: HashSet::new(),
+            any_invoice_line: false,
+            any_credit_note_line: false,
         };
-        if !in_category(doc, ac, "TaxCategory", code, rate) {
-            continue;
+        for id in doc.all() {
+            let node = doc.node(id);
+            if node.ns != Ns::Cac {
+                continue;
+            }
+            let lines = match node.name {
+                "InvoiceLine" => Lines::Invoice,
+                "CreditNoteLine" => Lines::CreditNote,
+                "AllowanceCharge" => {
+                    nets.allowance_charge(doc, id, node.parent == root);
+                    continue;
+                }
+                _ => continue,
+            };
+            match lines {
+                Lines::Invoice => nets.any_invoice_line = true,
+                Lines::CreditNote => nets.any_credit_note_line = true,
+            }
+            for item in doc.kids(id, Ns::Cac, "Item") {
+                let (codes, rates) = codes_and_rates(doc, item, "ClassifiedTaxCategory");
+                for code in &codes {
+                    for &rate in &rates {
+                        nets.rated_lines.insert((lines, code.clone(), Some(rate)));
+                    }
+                }
+            }
+            if node.parent != root {
+                continue;
+            }
+            // The sums take the first item only, like `cac:Item/cac:ClassifiedTaxCategory`
+            // on a line with one item.
+            let Some(item) = doc.kid(id, Ns::Cac, "Item") else {
+                continue;
+            };
+            let (codes, rates) = codes_and_rates(doc, item, "ClassifiedTaxCategory");
+            if codes.is_empty() {
+                continue;
+            }
+            let mut amount = Some(Decimal::ZERO);
+            for a in doc.kids(id, Ns::Cbc, "LineExtensionAmount") {
+                amount = match (amount, Num::of(doc, Some(a))) {
+                    (Some(sum), Num::Val(v)) => sum.checked_add(v),
+                    _ => None,
+                };
+            }
+            nets.add(lines, &codes, &rates, amount);
         }
-        for amount in doc.kids(ac, Ns::Cbc, "Amount") {
-            match Num::of(doc, Some(amount)) {
-                Num::Val(v) if is_charge => total = total.checked_add(v)?,
-                Num::Val(v) => total = total.checked_sub(v)?,
-                _ => return None,
+        nets
+    }
+
+    fn allowance_charge(&mut self, doc: &'d Doc<'_>, id: NodeId, document_level: bool) {
+        let (codes, rates) = codes_and_rates(doc, id, "TaxCategory");
+        for code in &codes {
+            for &rate in &rates {
+                self.rated_allowances.insert((code.clone(), rate));
+            }
+        }
+        if !document_level || codes.is_empty() {
+            return;
+        }
+        let Some(is_charge) = super::charge_indicator(doc, id) else {
+            return;
+        };
+        let mut amount = Some(Decimal::ZERO);
+        for a in doc.kids(id, Ns::Cbc, "Amount") {
+            amount = match (amount, Num::of(doc, Some(a))) {
+                (Some(sum), Num::Val(v)) if is_charge => sum.checked_add(v),
+                (Some(sum), Num::Val(v)) => sum.checked_sub(v),
+                _ => None,
+            };
+        }
+        // Document level allowances and charges count towards both kinds of lines.
+        for lines in [Lines::Invoice, Lines::CreditNote] {
+            self.add(lines, &codes, &rates, amount);
+        }
+    }
+
+    fn add(
+        &mut self,
+        lines: Lines,
+        codes: &[Cow<'d, str>],
+        rates: &[Decimal],
+        amount: Option<Decimal>,
+    ) {
+        let mut add_to = |key: NetKey<'d>| {
+            let sum = self.sums.entry(key).or_insert(Some(Decimal::ZERO));
+            *sum = match (*sum, amount) {
+                (Some(s), Some(a)) => s.checked_add(a),
+                _ => None,
+            };
+        };
+        for code in codes {
+            add_to((lines, code.clone(), None));
+            for &rate in rates {
+                add_to((lines, code.clone(), Some(rate)));
             }
         }
     }
-    Some(total)
+
+    /// The net sum for one category (and rate); `None` when an amount in it is no decimal.
+    fn net(&self, lines: Lines, code: &'static str, rate: Option<Decimal>) -> Option<Decimal> {
+        match self.sums.get(&(lines, Cow::Borrowed(code), rate)) {
+            Some(sum) => *sum,
+            None => Some(Decimal::ZERO),
+        }
+    }
+
+    fn any_lines(&self, lines: Lines) -> bool {
+        match lines {
+            Lines::Invoice => self.any_invoice_line,
+            Lines::CreditNote => self.any_credit_note_line,
+        }
+    }
 }
 
-fn check_group(cx: &mut Ctx<'_>, f: &Family, c: &Category) {
+fn check_group(cx: &mut Ctx<'_>, nets: &Nets<'_>, f: &Family, c: &Category) {
     let doc = cx.doc;
     let root = doc.root();
     let subtotal = doc.node(c.node).parent;
@@ -708,18 +840,14 @@ fn check_group(cx: &mut Ctx<'_>, f: &Family, c: &Category) {
     match f.amounts {
         Amounts::Exempt | Amounts::ZeroRated => {
             if taxable != Num::Invalid {
-                let matches = |line_name: &str, present: bool| {
-                    present
-                        && matches!(
-                            (taxable, category_net(doc, line_name, f.code, None)),
-                            (Num::Val(t), Some(sum)) if t == sum
-                        )
-                };
-                let invalid = category_net(doc, "InvoiceLine", f.code, None).is_none()
-                    || category_net(doc, "CreditNoteLine", f.code, None).is_none();
-                if !invalid {
-                    let ok = matches("InvoiceLine", has_invoice_lines)
-                        || matches("CreditNoteLine", has_credit_lines);
+                let invoice = nets.net(Lines::Invoice, f.code, None);
+                let credit = nets.net(Lines::CreditNote, f.code, None);
+                if let (Some(invoice), Some(credit)) = (invoice, credit) {
+                    let matches = |sum: Decimal, present: bool| {
+                        present && matches!(taxable, Num::Val(t) if t == sum)
+                    };
+                    let ok =
+                        matches(invoice, has_invoice_lines) || matches(credit, has_credit_lines);
                     cx.require(ok, f.ids[7], c.node);
                 }
             }
@@ -736,14 +864,10 @@ fn check_group(cx: &mut Ctx<'_>, f: &Family, c: &Category) {
             cx.require(ok, f.ids[9], c.node);
         }
         Amounts::Rated { lines_for_rate } => {
-            match c.percent {
-                Num::Val(rate) => {
-                    if let Some(ok) = rated_taxable_ok(doc, f, taxable, rate, lines_for_rate) {
-                        cx.require(ok, f.ids[7], c.node);
-                    }
-                }
-                Num::Missing => {}
-                Num::Invalid => {}
+            if let Num::Val(rate) = c.percent
+                && let Some(ok) = rated_taxable_ok(nets, f, taxable, rate, lines_for_rate)
+            {
+                cx.require(ok, f.ids[7], c.node);
             }
             match (tax, taxable, c.percent) {
                 (Num::Invalid, _, _) | (_, Num::Invalid, _) | (_, _, Num::Invalid) => {}
@@ -761,7 +885,7 @@ fn check_group(cx: &mut Ctx<'_>, f: &Family, c: &Category) {
 
 /// xx-08 for the rated families: `None` when not judged (an amount is no decimal).
 fn rated_taxable_ok(
-    doc: &Doc,
+    nets: &Nets<'_>,
     f: &Family,
     taxable: Num,
     rate: Decimal,
@@ -774,24 +898,16 @@ fn rated_taxable_ok(
     };
     let within = |sum: Decimal| taxable - Decimal::ONE < sum && taxable + Decimal::ONE > sum;
     let mut ok = false;
-    for line_name in ["InvoiceLine", "CreditNoteLine"] {
-        let sum = category_net(doc, line_name, f.code, Some(rate))?;
+    for lines in [Lines::Invoice, Lines::CreditNote] {
+        let sum = nets.net(lines, f.code, Some(rate))?;
         let present = if lines_for_rate {
-            let line_with_rate = doc.all().any(|n| {
-                doc.is(n, Ns::Cac, line_name)
-                    && doc.kids(n, Ns::Cac, "Item").any(|item| {
-                        child_category_is(doc, item, "ClassifiedTaxCategory", f.code)
-                            && child_rate_is(doc, item, "ClassifiedTaxCategory", rate)
-                    })
-            });
-            let allowance_with_rate = doc.all().any(|n| {
-                doc.is(n, Ns::Cac, "AllowanceCharge")
-                    && child_category_is(doc, n, "TaxCategory", f.code)
-                    && child_rate_is(doc, n, "TaxCategory", rate)
-            });
-            line_with_rate || allowance_with_rate
+            nets.rated_lines
+                .contains(&(lines, Cow::Borrowed(f.code), Some(rate)))
+                || nets
+                    .rated_allowances
+                    .contains(&(Cow::Borrowed(f.code), rate))
         } else {
-            doc.all().any(|n| doc.is(n, Ns::Cac, line_name))
+            nets.any_lines(lines)
         };
         ok |= present && within(sum);
     }
