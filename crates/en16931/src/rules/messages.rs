@@ -1,19 +1,35 @@
-//! Messages for the accounts payable clerk, in Norwegian (bokmål) and English, for the rules a
-//! clerk actually meets on supplier invoices. Other rules show only their description.
+//! Messages for the accounts payable clerk and the supplier, in Norwegian (bokmål) first and
+//! English, for every registered rule.
+//!
+//! Three sources, in order: a hand-written pair for the rules a clerk meets most (below); else
+//! the bokmål text of `messages_nb.rs` beside the rule's English description; else, for the
+//! UBL-CR warnings about elements EN16931 does not use, one generated pair naming the element.
+
+use std::borrow::Cow;
+
+use super::{Flag, RuleInfo, messages_nb, rule};
 
 /// A clerk-facing explanation of a failed rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClerkMessage {
     /// Norwegian (bokmål).
-    pub nb: &'static str,
-    pub en: &'static str,
+    pub nb: Cow<'static, str>,
+    /// English.
+    pub en: Cow<'static, str>,
 }
 
-const fn m(nb: &'static str, en: &'static str) -> ClerkMessage {
-    ClerkMessage { nb, en }
+/// A hand-written pair, both languages written for the clerk.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Pair {
+    nb: &'static str,
+    en: &'static str,
 }
 
-const MESSAGES: &[(&str, ClerkMessage)] = &[
+const fn m(nb: &'static str, en: &'static str) -> Pair {
+    Pair { nb, en }
+}
+
+const MESSAGES: &[(&str, Pair)] = &[
     (
         "BR-16",
         m("Fakturaen har ingen linjer.", "The invoice has no lines."),
@@ -146,12 +162,62 @@ const MESSAGES: &[(&str, ClerkMessage)] = &[
     ),
 ];
 
-/// The clerk message for an official rule id, when there is one.
+/// The clerk message for an official rule id; `None` only for an id that is not registered.
 pub fn clerk_message(id: &str) -> Option<ClerkMessage> {
+    if let Some(pair) = hand_written(id) {
+        return Some(ClerkMessage {
+            nb: Cow::Borrowed(pair.nb),
+            en: Cow::Borrowed(pair.en),
+        });
+    }
+    let rule = rule(id)?;
+    if let Some(nb) = messages_nb::nb(id) {
+        return Some(ClerkMessage {
+            nb: Cow::Borrowed(nb),
+            en: Cow::Borrowed(rule.description),
+        });
+    }
+    not_used_path(rule).map(not_used_message)
+}
+
+/// The hand-written pair for `id`, when there is one.
+pub(super) fn hand_written(id: &str) -> Option<Pair> {
     MESSAGES
         .iter()
         .find(|(rule, _)| *rule == id)
-        .map(|(_, message)| *message)
+        .map(|(_, pair)| *pair)
+}
+
+/// The element or attribute path of a UBL-CR warning about something EN16931 does not use
+/// ("... should be left out: cac:Delivery/cac:CarrierParty."), taken from its description.
+pub(super) fn not_used_path(rule: &RuleInfo) -> Option<&'static str> {
+    if !rule.id.starts_with("UBL-CR-") || rule.flag != Flag::Warning {
+        return None;
+    }
+    let (_, path) = rule.description.rsplit_once("should be left out: ")?;
+    let path = path.trim_end().trim_end_matches('.');
+    (!path.is_empty()).then_some(path)
+}
+
+/// The one generated pair for the UBL-CR "not used" warnings, naming the element.
+fn not_used_message(path: &str) -> ClerkMessage {
+    let attribute = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|step| step.starts_with('@'));
+    let (nb_kind, en_kind) = if attribute {
+        ("attributtet", "attribute")
+    } else {
+        ("elementet", "element")
+    };
+    ClerkMessage {
+        nb: Cow::Owned(format!(
+            "Fakturaen inneholder {nb_kind} «{path}», som EN 16931 ikke bruker; leverandøren bør utelate det (fakturaen kan likevel behandles)."
+        )),
+        en: Cow::Owned(format!(
+            "The invoice contains the {en_kind} '{path}', which EN 16931 does not use; the supplier should leave it out (the invoice can still be processed)."
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -164,5 +230,83 @@ mod tests {
             assert!(crate::rules::rule(id).is_some(), "{id}");
         }
         assert!(clerk_message("BR-CO-15").is_some_and(|m| m.nb.contains("mva")));
+    }
+
+    #[test]
+    fn every_registered_rule_has_a_clerk_message() {
+        let missing: Vec<&str> = crate::rules::rules()
+            .filter(|r| clerk_message(r.id).is_none())
+            .map(|r| r.id)
+            .collect();
+        assert!(missing.is_empty(), "no clerk message for {missing:?}");
+        assert_eq!(clerk_message("BR-999"), None);
+    }
+
+    #[test]
+    fn every_clerk_message_is_two_sentences_in_two_languages() {
+        for rule in crate::rules::rules() {
+            let Some(message) = clerk_message(rule.id) else {
+                continue;
+            };
+            let (nb, en) = (message.nb.trim(), message.en.trim());
+            assert!(!nb.is_empty() && !en.is_empty(), "{}", rule.id);
+            assert!(nb.ends_with('.'), "{}: {nb}", rule.id);
+            assert!(en.ends_with('.'), "{}: {en}", rule.id);
+            assert_ne!(nb, en, "{}", rule.id);
+        }
+    }
+
+    #[test]
+    fn hand_written_pair_comes_before_the_table() {
+        let message = clerk_message("BR-S-08").expect("registered");
+        assert_eq!(
+            message.en,
+            "The taxable amount of a VAT rate does not match the lines with that rate."
+        );
+    }
+
+    #[test]
+    fn table_text_is_shown_beside_the_rule_description() {
+        let message = clerk_message("BR-02").expect("registered");
+        assert_eq!(message.nb, "Fakturaen mangler fakturanummer (BT-1).");
+        assert_eq!(
+            Some(message.en.as_ref()),
+            rule("BR-02").map(|r| r.description)
+        );
+    }
+
+    #[test]
+    fn not_used_warning_names_the_element() {
+        let uuid = crate::rules::rules()
+            .find(|r| not_used_path(r) == Some("cbc:UUID"))
+            .expect("the UBL-CR rule for cbc:UUID");
+        let message = clerk_message(uuid.id).expect("registered");
+        assert!(
+            message.nb.contains("elementet «cbc:UUID»"),
+            "{}",
+            message.nb
+        );
+        assert!(message.en.contains("element 'cbc:UUID'"), "{}", message.en);
+
+        let attribute = crate::rules::rules()
+            .find(|r| not_used_path(r).is_some_and(|p| p.contains("/@")))
+            .expect("a UBL-CR rule for an attribute");
+        let message = clerk_message(attribute.id).expect("registered");
+        assert!(message.nb.contains("attributtet «"), "{}", message.nb);
+    }
+
+    #[test]
+    fn special_ubl_cr_rules_are_not_taken_for_not_used_elements() {
+        for id in [
+            "UBL-CR-002",
+            "UBL-CR-412",
+            "UBL-CR-665",
+            "UBL-CR-666",
+            "UBL-CR-673",
+        ] {
+            let rule = rule(id).expect("registered");
+            assert_eq!(not_used_path(rule), None, "{id}");
+            assert!(messages_nb::nb(id).is_some(), "{id}");
+        }
     }
 }

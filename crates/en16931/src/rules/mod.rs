@@ -12,6 +12,7 @@ mod codelists;
 mod german;
 mod greek;
 mod messages;
+mod messages_nb;
 mod national;
 mod no;
 mod peppol;
