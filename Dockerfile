@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 #
 # One image with all mottak binaries; the container's command picks which one runs:
-#   mottak-ehf-receiver, mottak-validator, mottak-poster, or the CLI `mottak`.
+#   mottak-ehf-receiver, mottak-email-intake, mottak-validator, mottak-poster, or the CLI `mottak`.
 # Build: docker build -t mottak:local .   (BuildKit is needed for the cache mounts)
 
 # --- build ------------------------------------------------------------------------------------
@@ -20,6 +20,7 @@ RUN --mount=type=cache,target=/usr/local/cargo/registry,sharing=locked \
     && mkdir -p /out \
     && cp target/release/mottak \
           target/release/mottak-ehf-receiver \
+          target/release/mottak-email-intake \
           target/release/mottak-validator \
           target/release/mottak-poster \
           /out/

@@ -1,4 +1,4 @@
-//! `spawn_app`: a fresh database, a fresh queue prefix and the three workers, in-process.
+//! `spawn_app`: a fresh database, a fresh queue prefix and the four workers, in-process.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -90,7 +90,12 @@ pub(crate) async fn spawn_app_with(settings: Settings) -> TestApp {
 
 impl TestApp {
     pub(crate) fn start_workers(&mut self) {
-        for kind in [StageKind::Receiver, StageKind::Validator, StageKind::Poster] {
+        for kind in [
+            StageKind::Receiver,
+            StageKind::EmailIntake,
+            StageKind::Validator,
+            StageKind::Poster,
+        ] {
             let settings = self.settings.clone();
             let mut stop = self.shutdown.subscribe();
             self.workers.push(tokio::spawn(async move {
@@ -115,9 +120,10 @@ impl TestApp {
     }
 
     pub(crate) fn raw(&self, path: &std::path::Path) -> RawDocument {
+        let email = path.extension().is_some_and(|e| e == "eml");
         RawDocument {
             document_id: mottak_pipeline::new_document_id(),
-            channel: Channel::Ehf,
+            channel: if email { Channel::Email } else { Channel::Ehf },
             source_name: Some(path.display().to_string()),
             ingested_us: mottak_pipeline::now_us(),
             bytes: std::fs::read(path).expect("fixture readable"),

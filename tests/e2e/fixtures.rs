@@ -9,7 +9,7 @@ use mottak_pipeline::embedded::Embedded;
 use mottak_pipeline::fixtures::{self, Manifest};
 use mottak_pipeline::store::{DocState, DocumentRow};
 
-use crate::app::spawn_app;
+use crate::app::{TestApp, spawn_app};
 
 const SETTLE: Duration = Duration::from_secs(60);
 
@@ -25,10 +25,8 @@ fn summary(row: &DocumentRow) -> (String, Option<String>, Vec<String>) {
     (row.state.as_str().to_owned(), row.stage.clone(), rules)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn every_fixture_settles_as_its_manifest_says_through_the_broker() {
-    let mut app = spawn_app().await;
-    let manifest = Manifest::load(&fixtures::dir("ehf")).expect("manifest");
+/// Ingest a channel's fixtures wave by wave; the settled row of every fixture by file name.
+async fn run_fixtures(app: &mut TestApp, manifest: &Manifest) -> HashMap<String, DocumentRow> {
     let mut by_file: HashMap<String, DocumentRow> = HashMap::new();
     for wave in manifest.waves() {
         let paths: Vec<_> = wave.iter().map(|f| manifest.path(f)).collect();
@@ -39,16 +37,36 @@ async fn every_fixture_settles_as_its_manifest_says_through_the_broker() {
             by_file.insert(expected.file.clone(), row.clone());
         }
     }
-    let failures: Vec<String> = manifest
-        .fixtures
-        .iter()
-        .filter_map(|f| f.mismatch(by_file[&f.file].state.as_str(), &by_file[&f.file].reasons))
-        .collect();
+    by_file
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_fixture_settles_as_its_manifest_says_through_the_broker() {
+    let mut app = spawn_app().await;
+    let ehf = Manifest::load(&fixtures::dir("ehf")).expect("manifest");
+    let email = Manifest::load(&fixtures::dir("email")).expect("e-mail manifest");
+    let mut by_file = run_fixtures(&mut app, &ehf).await;
+    let mail_rows = run_fixtures(&mut app, &email).await;
+    let mut failures: Vec<String> = Vec::new();
+    for f in ehf.fixtures.iter().chain(&email.fixtures) {
+        let row = by_file
+            .get(&f.file)
+            .or_else(|| mail_rows.get(&f.file))
+            .expect("row");
+        failures.extend(f.mismatch(row.state.as_str(), row.stage.as_deref(), &row.reasons));
+    }
+    for f in &email.fixtures {
+        let row = &mail_rows[&f.file];
+        let outcome = app.store.mail_outcome(&row.id).await.expect("mail outcome");
+        failures.extend(f.mail_mismatch(outcome.as_ref()));
+    }
     assert!(
         failures.is_empty(),
         "fixtures off their manifest:\n{}",
         failures.join("\n")
     );
+    let mail_ids: HashSet<String> = mail_rows.values().map(|r| r.id.clone()).collect();
+    by_file.extend(mail_rows);
 
     assert_eq!(app.ledger_balance().await, 0, "the trial balance is zero");
     let posted: HashSet<&str> = by_file
@@ -70,23 +88,58 @@ async fn every_fixture_settles_as_its_manifest_says_through_the_broker() {
         );
     }
 
-    // Every returned invoice has its Invoice Response waiting for the access point.
+    // Every returned EHF invoice has its Invoice Response waiting for the access point,
+    // valid under the Peppol BIS Invoice Response 3.0 (T111) rules.
     let responses = app.drain(&app.topology.invoice_responses()).await;
     let answered: HashSet<String> = responses
         .iter()
         .filter_map(|(_, doc, _)| doc.clone())
         .collect();
-    for row in by_file.values().filter(|r| r.state == DocState::Rejected) {
+    for row in by_file
+        .values()
+        .filter(|r| r.state == DocState::Rejected && !mail_ids.contains(&r.id))
+        .filter(|r| !r.reasons.iter().any(|f| f.rule == "MOTTAK-NO-RESPONSE"))
+    {
         assert!(
             answered.contains(&row.id),
             "{:?} was rejected without an Invoice Response",
             row.source_name
         );
     }
-    for (_, _, xml) in &responses {
+    for (_, doc, xml) in &responses {
+        assert!(
+            !mail_ids.contains(doc.as_deref().unwrap_or_default()),
+            "no Invoice Response to an e-mail"
+        );
+        let broken: Vec<_> = mottak_ehf::check_invoice_response(xml)
+            .into_iter()
+            .filter(|v| v.is_fatal())
+            .collect();
+        assert!(broken.is_empty(), "invalid Invoice Response: {broken:?}");
         let xml = String::from_utf8_lossy(xml);
-        assert!(xml.contains("urn:fdc:peppol.eu:poacc:trns:invoice_response:3"));
         assert!(xml.contains(">RE<"), "response code RE");
+    }
+    // Every reply mail the manifest expects is waiting for the mail gateway, once.
+    let replies = app.drain(&app.topology.outbound_mail()).await;
+    let replied: Vec<String> = replies
+        .iter()
+        .filter_map(|(_, doc, _)| doc.clone())
+        .collect();
+    let want: HashSet<String> = email
+        .fixtures
+        .iter()
+        .filter(|f| f.reply == Some(true))
+        .map(|f| by_file[&f.file].id.clone())
+        .collect();
+    assert_eq!(
+        replied.iter().cloned().collect::<HashSet<_>>(),
+        want,
+        "reply mails"
+    );
+    assert_eq!(replied.len(), want.len(), "one reply per answered mail");
+    for (_, _, mail) in &replies {
+        let text = String::from_utf8_lossy(mail);
+        assert!(text.contains("Auto-Submitted: auto-replied"));
     }
     // And the ERP hears of every posting.
     let events = app.drain(&app.topology.erp_queue()).await;
@@ -108,7 +161,6 @@ async fn every_fixture_settles_as_its_manifest_says_through_the_broker() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn embedded_and_broker_modes_reach_the_same_state_and_reasons() {
     let mut app = spawn_app().await;
-    let manifest = Manifest::load(&fixtures::dir("ehf")).expect("manifest");
     let ledger = std::env::temp_dir().join(format!("mottak-e2e-{}.sqlite", uuid::Uuid::new_v4()));
     let embedded = Embedded::open(
         &Settings::default(),
@@ -117,24 +169,27 @@ async fn embedded_and_broker_modes_reach_the_same_state_and_reasons() {
     .await
     .expect("embedded ledger");
     let mut differences = Vec::new();
-    for wave in manifest.waves() {
-        let paths: Vec<_> = wave.iter().map(|f| manifest.path(f)).collect();
-        let ids = app.ingest(&paths).await;
-        let rows = app.wait_until_settled(&ids, SETTLE).await;
-        for (path, id) in paths.iter().zip(&ids) {
-            let broker = rows.iter().find(|r| &r.id == id).expect("settled");
-            let local = embedded
-                .process(app.raw(path))
-                .await
-                .expect("embedded")
-                .document;
-            if summary(broker) != summary(&local) {
-                differences.push(format!(
-                    "{}: broker {:?}, embedded {:?}",
-                    path.display(),
-                    summary(broker),
-                    summary(&local)
-                ));
+    for channel in ["ehf", "email"] {
+        let manifest = Manifest::load(&fixtures::dir(channel)).expect("manifest");
+        for wave in manifest.waves() {
+            let paths: Vec<_> = wave.iter().map(|f| manifest.path(f)).collect();
+            let ids = app.ingest(&paths).await;
+            let rows = app.wait_until_settled(&ids, SETTLE).await;
+            for (path, id) in paths.iter().zip(&ids) {
+                let broker = rows.iter().find(|r| &r.id == id).expect("settled");
+                let local = embedded
+                    .process(app.raw(path))
+                    .await
+                    .expect("embedded")
+                    .document;
+                if summary(broker) != summary(&local) {
+                    differences.push(format!(
+                        "{}: broker {:?}, embedded {:?}",
+                        path.display(),
+                        summary(broker),
+                        summary(&local)
+                    ));
+                }
             }
         }
     }

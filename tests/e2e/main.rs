@@ -1,4 +1,4 @@
-//! End-to-end tests: the three real workers, real RabbitMQ, real PostgreSQL.
+//! End-to-end tests: the four real workers, real RabbitMQ, real PostgreSQL.
 //!
 //! Each test gets its own database and its own queue prefix (`spawn_app`), so tests run in
 //! parallel without seeing each other. Servers come from `MOTTAK_TEST_AMQP_URL` and
@@ -7,4 +7,5 @@
 
 mod app;
 mod fixtures;
+mod maildir;
 mod recovery;

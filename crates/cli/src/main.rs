@@ -3,6 +3,7 @@
 mod bench;
 mod conformance;
 mod files;
+mod maildir;
 mod process;
 mod validate;
 
@@ -12,7 +13,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use mottak_pipeline::Settings;
 use mottak_pipeline::bus::{self, Publisher};
-use mottak_pipeline::messages::{Channel, RawDocument};
+use mottak_pipeline::messages::RawDocument;
 use mottak_pipeline::store::{DocState, Store};
 
 #[derive(Parser)]
@@ -34,18 +35,23 @@ enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Publish documents (files, or every .xml under a directory) to the broker for the
-    /// workers. A document's id is derived from its bytes: ingesting a file again is a no-op.
+    /// Publish documents (files, or every .xml and .eml under a directory) to the broker for
+    /// the workers: EHF to the EHF receiver, e-mail messages to the e-mail intake. A
+    /// document's id is derived from its bytes: ingesting a file again is a no-op.
     Ingest {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Publish every new message of a Maildir (DIR/new) to the e-mail intake, moving each to
+    /// DIR/cur only once the broker has confirmed it. Runs until interrupted.
+    WatchMaildir(maildir::WatchArgs),
     /// Count documents per state (and messages waiting or dead-lettered on the broker).
     Status {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// List returned (rejected) invoices with their reasons; `--all` adds set-aside documents.
+    /// List returned (rejected) invoices with their reasons; `--all` adds set-aside documents
+    /// and e-mailed invoices awaiting capture by a clerk.
     Rejections {
         #[arg(long)]
         all: bool,
@@ -96,6 +102,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let settings = Settings::load()?;
     match cli.command {
         Command::Ingest { paths } => ingest(&settings, &paths).await?,
+        Command::WatchMaildir(args) => maildir::watch(&settings, &args).await?,
         Command::Status { format } => status(&settings, format).await?,
         Command::Rejections { all, format } => rejections(&settings, all, format).await?,
         Command::Process {
@@ -125,7 +132,7 @@ async fn ingest(settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<()> {
         // folder that has grown) hands over each document only once.
         let raw = RawDocument {
             document_id: mottak_pipeline::content_document_id(&bytes),
-            channel: Channel::Ehf,
+            channel: files::channel_of(file, &bytes),
             source_name: Some(file.display().to_string()),
             ingested_us: mottak_pipeline::now_us(),
             bytes,
@@ -134,10 +141,17 @@ async fn ingest(settings: &Settings, paths: &[PathBuf]) -> anyhow::Result<()> {
         envelopes.push(bus::raw_document(&topology, &raw));
     }
     publisher.publish_all(&envelopes).await?;
+    let to_email = envelopes
+        .iter()
+        .filter(|e| e.routing_key == topology.email_inbound())
+        .count();
     eprintln!(
-        "ingested {} document(s) to {}",
+        "ingested {} document(s): {} to {}, {} to {}",
         envelopes.len(),
-        topology.ehf_inbound()
+        envelopes.len() - to_email,
+        topology.ehf_inbound(),
+        to_email,
+        topology.email_inbound()
     );
     let _ = connection.close(200, "done".into()).await;
     Ok(())
@@ -215,6 +229,7 @@ async fn rejections(settings: &Settings, all: bool, format: Format) -> anyhow::R
     let mut rows = store.documents(Some(DocState::Rejected)).await?;
     if all {
         rows.extend(store.documents(Some(DocState::SetAside)).await?);
+        rows.extend(store.documents(Some(DocState::AwaitingCapture)).await?);
     }
     for row in rows {
         if format == Format::Json {

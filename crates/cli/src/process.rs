@@ -21,6 +21,9 @@ pub(crate) struct Outcome {
     pub warnings: Vec<Reason>,
     pub invoice_number: Option<String>,
     pub supplier: Option<String>,
+    /// For an e-mail: whether a reply mail to the sender was produced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -56,6 +59,7 @@ impl Outcome {
                 .collect(),
             invoice_number: doc.invoice_number.clone(),
             supplier: doc.supplier_name.clone(),
+            reply: None,
         }
     }
 }
@@ -73,13 +77,14 @@ pub(crate) async fn run(
         .with_context(|| format!("opening the ledger {}", ledger.display()))?;
     let mut counts = std::collections::BTreeMap::<&'static str, usize>::new();
     let mut responses = 0;
+    let mut replies = 0;
     for file in &files {
         let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
         let processed = pipeline
             .process(RawDocument {
                 // Derived from the bytes: a file processed before shows its recorded outcome.
                 document_id: mottak_pipeline::content_document_id(&bytes),
-                channel: Channel::Ehf,
+                channel: files::channel_of(file, &bytes),
                 source_name: Some(file.display().to_string()),
                 ingested_us: mottak_pipeline::now_us(),
                 bytes,
@@ -87,8 +92,17 @@ pub(crate) async fn run(
             .await
             .with_context(|| format!("processing {}", file.display()))?;
         responses += processed.invoice_responses.len();
+        replies += processed.replies.len();
         *counts.entry(processed.document.state.as_str()).or_default() += 1;
-        let outcome = Outcome::new(file, &processed);
+        let mut outcome = Outcome::new(file, &processed);
+        if processed.document.channel == Channel::Email.as_str() {
+            // From the store, so a mail processed on an earlier run shows its reply too.
+            let mail = pipeline
+                .store()
+                .mail_outcome(&processed.document.id)
+                .await?;
+            outcome.reply = Some(mail.is_some_and(|m| m.reply_id.is_some()));
+        }
         if json {
             println!("{}", serde_json::to_string(&outcome)?);
         } else {
@@ -97,12 +111,14 @@ pub(crate) async fn run(
     }
     let balance = pipeline.store().trial_balance().await?;
     let summary = format!(
-        "{} document(s): {} posted, {} rejected, {} set aside; {} Invoice Response(s); ledger {} (trial balance {})",
+        "{} document(s): {} posted, {} rejected, {} set aside, {} awaiting capture; {} Invoice Response(s), {} reply mail(s); ledger {} (trial balance {})",
         files.len(),
         counts.get(DocState::Posted.as_str()).unwrap_or(&0),
         counts.get(DocState::Rejected.as_str()).unwrap_or(&0),
         counts.get(DocState::SetAside.as_str()).unwrap_or(&0),
+        counts.get(DocState::AwaitingCapture.as_str()).unwrap_or(&0),
         responses,
+        replies,
         ledger.display(),
         balance,
     );
@@ -123,11 +139,15 @@ fn print_text(outcome: &Outcome) {
         (None, None) => String::new(),
     };
     println!(
-        "{:<9} {:<10} {}  {}",
+        "{:<16} {:<9} {}  {}{}",
         outcome.state,
         outcome.stage.as_deref().unwrap_or("-"),
         outcome.file,
-        what
+        what,
+        match outcome.reply {
+            Some(true) => "  (reply sent)",
+            _ => "",
+        }
     );
     for r in &outcome.reasons {
         println!("          {} ({}): {}", r.rule, r.code, r.message);

@@ -37,6 +37,13 @@ impl Topology {
     pub fn ehf_inbound(&self) -> String {
         format!("{}.ehf.inbound", self.prefix)
     }
+    pub fn email_inbound(&self) -> String {
+        format!("{}.email.inbound", self.prefix)
+    }
+    /// Reply mails to suppliers, for the outgoing mail gateway (SMTP relay) to send.
+    pub fn outbound_mail(&self) -> String {
+        format!("{}.outbound.mail", self.prefix)
+    }
     pub fn validate(&self) -> String {
         format!("{}.validate", self.prefix)
     }
@@ -62,15 +69,21 @@ impl Topology {
     pub fn all_queues(&self) -> Vec<String> {
         let mut queues: Vec<String> = self.work_queues().to_vec();
         queues.push(self.invoice_responses());
+        queues.push(self.outbound_mail());
         queues.push(self.erp_queue());
         let dead: Vec<String> = queues.iter().map(|q| Topology::dead(q)).collect();
         queues.extend(dead);
         queues
     }
 
-    /// The work queues, in pipeline order.
-    pub fn work_queues(&self) -> [String; 3] {
-        [self.ehf_inbound(), self.validate(), self.post()]
+    /// The work queues, in pipeline order (the two inbound queues first).
+    pub fn work_queues(&self) -> [String; 4] {
+        [
+            self.ehf_inbound(),
+            self.email_inbound(),
+            self.validate(),
+            self.post(),
+        ]
     }
 }
 
@@ -130,6 +143,7 @@ pub async fn declare_topology(channel: &Channel, settings: &Settings) -> lapin::
     // would otherwise drop a message an external consumer keeps refusing.
     let mut queues: Vec<String> = topology.work_queues().to_vec();
     queues.push(topology.invoice_responses());
+    queues.push(topology.outbound_mail());
     if settings.erp_queue {
         queues.push(topology.erp_queue());
     }
@@ -353,6 +367,23 @@ impl Publisher {
                         properties: persistent(&response_id, "application/xml", headers),
                     }
                 }
+                Outgoing::ReplyMail {
+                    document_id,
+                    reply_id,
+                    bytes,
+                } => {
+                    let mut headers = FieldTable::default();
+                    headers.insert(
+                        "x-mottak-document-id".into(),
+                        AMQPValue::LongString(document_id.into()),
+                    );
+                    Envelope {
+                        exchange: String::new(),
+                        routing_key: self.topology.outbound_mail(),
+                        body: bytes,
+                        properties: persistent(&reply_id, "message/rfc822", headers),
+                    }
+                }
                 Outgoing::LedgerPosted {
                     document_id,
                     event_id,
@@ -413,7 +444,8 @@ pub fn persistent(message_id: &str, content_type: &str, headers: FieldTable) -> 
         .with_headers(headers)
 }
 
-/// The raw-document envelope that `mottak ingest` publishes.
+/// The raw-document envelope that `mottak ingest` publishes: EHF to the EHF receiver,
+/// e-mail to the e-mail intake.
 pub fn raw_document(topology: &Topology, raw: &crate::messages::RawDocument) -> Envelope {
     let mut headers = FieldTable::default();
     headers.insert(
@@ -430,11 +462,15 @@ pub fn raw_document(topology: &Topology, raw: &crate::messages::RawDocument) -> 
             AMQPValue::LongString(LongString::from(source.as_str())),
         );
     }
+    let (queue, content_type) = match raw.channel {
+        crate::messages::Channel::Ehf => (topology.ehf_inbound(), "application/xml"),
+        crate::messages::Channel::Email => (topology.email_inbound(), "message/rfc822"),
+    };
     Envelope {
         exchange: String::new(),
-        routing_key: topology.ehf_inbound(),
+        routing_key: queue,
         body: raw.bytes.clone(),
-        properties: persistent(&raw.document_id, "application/xml", headers),
+        properties: persistent(&raw.document_id, content_type, headers),
     }
 }
 

@@ -51,6 +51,15 @@ pub struct Settings {
     /// `ledger.posted` events are kept until an ERP reads them.
     pub erp_queue: bool,
     pub accounts: AccountMap,
+    /// The e-mail intake's own address (`MOTTAK_INTAKE_ADDRESS`): replies come from it, and
+    /// mail from it is never answered (no mail loops).
+    #[serde(deserialize_with = "lenient_string")]
+    pub intake_address: String,
+    /// Largest e-mail the intake accepts, in bytes as received (`MOTTAK_MAX_MAIL_BYTES`).
+    pub max_mail_bytes: u64,
+    /// At most one reply per sender address within this many seconds
+    /// (`MOTTAK_REPLY_WINDOW_SECS`; 0 answers every mail).
+    pub reply_window_secs: u64,
 }
 
 impl Default for Settings {
@@ -70,6 +79,9 @@ impl Default for Settings {
             max_attachment_bytes: 32 * 1024 * 1024,
             erp_queue: true,
             accounts: AccountMap::default(),
+            intake_address: "faktura@digitools.no".into(),
+            max_mail_bytes: 25 * 1024 * 1024,
+            reply_window_secs: 600,
         }
     }
 }
@@ -85,6 +97,7 @@ impl std::fmt::Debug for Settings {
             .field("batch_size", &self.batch_size)
             .field("receiver_org", &self.receiver_org)
             .field("receiver_name", &self.receiver_name)
+            .field("intake_address", &self.intake_address)
             .finish_non_exhaustive()
     }
 }
@@ -97,6 +110,8 @@ pub enum ConfigError {
     ReceiverOrg { value: String, reason: String },
     #[error("MOTTAK_BATCH_SIZE and MOTTAK_PREFETCH must be at least 1")]
     Zero,
+    #[error("MOTTAK_INTAKE_ADDRESS «{0}» is not an e-mail address")]
+    IntakeAddress(String),
 }
 
 impl Settings {
@@ -123,6 +138,13 @@ impl Settings {
         self.receiver()?;
         if self.batch_size == 0 || self.prefetch == 0 {
             return Err(ConfigError::Zero);
+        }
+        let address = self.intake_address.trim();
+        let valid = address.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !address.contains(char::is_whitespace)
+        });
+        if !valid {
+            return Err(ConfigError::IntakeAddress(self.intake_address.clone()));
         }
         Ok(())
     }

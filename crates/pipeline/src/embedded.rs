@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use crate::config::Settings;
-use crate::messages::{RawDocument, ToPost, ToValidate};
+use crate::messages::{Channel, RawDocument, ToPost, ToValidate};
 use crate::stages::{self, Context, Outgoing};
 use crate::store::{DocumentRow, Store, StoreError, Tx};
 
@@ -22,6 +22,8 @@ pub struct Processed {
     pub invoice_responses: Vec<String>,
     /// `ledger.posted` events produced (JSON).
     pub events: Vec<String>,
+    /// Reply mails produced (RFC 5322) for an e-mailed document.
+    pub replies: Vec<Vec<u8>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,11 +39,7 @@ pub enum EmbeddedError {
 impl Embedded {
     /// Open (or create) the ledger at `database_url` (normally `sqlite://FILE?mode=rwc`).
     pub async fn open(settings: &Settings, database_url: &str) -> Result<Embedded, EmbeddedError> {
-        let ctx = Context {
-            receiver: settings.receiver()?,
-            limits: settings.parse_limits(),
-            accounts: settings.accounts.clone(),
-        };
+        let ctx = Context::from_settings(settings)?;
         let store = Store::open(database_url, 1).await?;
         Ok(Embedded { store, ctx })
     }
@@ -56,9 +54,15 @@ impl Embedded {
         let id = raw.document_id.clone();
         let mut invoice_responses = Vec::new();
         let mut events = Vec::new();
-        let run =
-            std::panic::AssertUnwindSafe(self.run_stages(raw, &mut invoice_responses, &mut events))
-                .catch_unwind();
+        let mut replies = Vec::new();
+        let channel = raw.channel;
+        let run = std::panic::AssertUnwindSafe(self.run_stages(
+            raw,
+            &mut invoice_responses,
+            &mut events,
+            &mut replies,
+        ))
+        .catch_unwind();
         let failure = match run.await {
             Ok(Ok(())) => None,
             Ok(Err(EmbeddedError::Store(err))) if err.is_transient() => return Err(err.into()),
@@ -75,7 +79,10 @@ impl Embedded {
             }
             .set_aside_in_flight(
                 &id,
-                crate::store::Stage::Receiver,
+                match channel {
+                    crate::messages::Channel::Ehf => crate::store::Stage::Receiver,
+                    crate::messages::Channel::Email => crate::store::Stage::Intake,
+                },
                 &finding,
                 stages::now_us(),
             )
@@ -91,6 +98,7 @@ impl Embedded {
             document,
             invoice_responses,
             events,
+            replies,
         })
     }
 
@@ -99,11 +107,19 @@ impl Embedded {
         raw: RawDocument,
         invoice_responses: &mut Vec<String>,
         events: &mut Vec<String>,
+        replies: &mut Vec<Vec<u8>>,
     ) -> Result<(), EmbeddedError> {
         let mut queue: VecDeque<Outgoing> = VecDeque::new();
         queue.extend(
-            self.step(|tx, ctx| Box::pin(async move { stages::receive(tx, ctx, &raw).await }))
-                .await?,
+            self.step(|tx, ctx| {
+                Box::pin(async move {
+                    match raw.channel {
+                        Channel::Ehf => stages::receive(tx, ctx, &raw).await,
+                        Channel::Email => crate::intake::intake(tx, ctx, &raw).await,
+                    }
+                })
+            })
+            .await?,
         );
         while let Some(out) = queue.pop_front() {
             match out {
@@ -127,6 +143,7 @@ impl Embedded {
                 }
                 Outgoing::InvoiceResponse { xml, .. } => invoice_responses.push(xml),
                 Outgoing::LedgerPosted { body, .. } => events.push(body),
+                Outgoing::ReplyMail { bytes, .. } => replies.push(bytes),
             }
         }
         Ok(())

@@ -13,8 +13,11 @@ pub struct Expected {
     pub file: String,
     #[serde(default)]
     pub kind: Option<String>,
-    /// `posted`, `rejected` or `set_aside`.
+    /// `posted`, `rejected`, `set_aside` or `awaiting_capture`.
     pub state: String,
+    /// Which stage decided (`intake`, `receiver`, `validator`, `poster`), when given.
+    #[serde(default)]
+    pub stage: Option<String>,
     /// Rule ids that must fire (fatal ones), as a set.
     #[serde(default)]
     pub reasons: Vec<String>,
@@ -30,6 +33,12 @@ pub struct Expected {
     pub after: Vec<String>,
     #[serde(default)]
     pub description: String,
+    /// E-mail: whether the sender gets a reply mail.
+    #[serde(default)]
+    pub reply: Option<bool>,
+    /// E-mail with a text PDF: the fields the capture must read (name → normalised value).
+    #[serde(default)]
+    pub captured: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -91,7 +100,12 @@ impl Manifest {
 
 impl Expected {
     /// Compare an outcome with this expectation; `None` when it matches, else what differs.
-    pub fn mismatch(&self, state: &str, findings: &[mottak_rules::Finding]) -> Option<String> {
+    pub fn mismatch(
+        &self,
+        state: &str,
+        stage: Option<&str>,
+        findings: &[mottak_rules::Finding],
+    ) -> Option<String> {
         use std::collections::BTreeSet;
         let fatal: BTreeSet<&str> = findings
             .iter()
@@ -105,13 +119,15 @@ impl Expected {
             .collect();
         let want_fatal: BTreeSet<&str> = self.reasons.iter().map(String::as_str).collect();
         let want_warnings: BTreeSet<&str> = self.warnings.iter().map(String::as_str).collect();
-        if state == self.state && fatal == want_fatal && warnings == want_warnings {
+        let stage_ok = self.stage.is_none() || self.stage.as_deref() == stage;
+        if state == self.state && stage_ok && fatal == want_fatal && warnings == want_warnings {
             return None;
         }
         Some(format!(
-            "{}: expected {} {want_fatal:?} warnings {want_warnings:?}, got {state} {fatal:?} warnings {warnings:?}: {}",
+            "{}: expected {} (stage {:?}) {want_fatal:?} warnings {want_warnings:?}, got {state} (stage {stage:?}) {fatal:?} warnings {warnings:?}: {}",
             self.file,
             self.state,
+            self.stage,
             findings
                 .iter()
                 .map(|f| f.message.as_str())
@@ -121,7 +137,42 @@ impl Expected {
     }
 }
 
-/// The repository's fixture directory for `channel` (`ehf`).
+impl Expected {
+    /// Compare the e-mail side: the reply (when the manifest says) and every captured field
+    /// the manifest lists against the stored capture (`fields: [{field, value, ...}]`).
+    pub fn mail_mismatch(&self, outcome: Option<&crate::store::MailOutcome>) -> Option<String> {
+        let mut problems = Vec::new();
+        if let Some(want) = self.reply {
+            let got = outcome.is_some_and(|m| m.reply_id.is_some());
+            if want != got {
+                problems.push(format!("reply expected {want}, got {got}"));
+            }
+        }
+        let fields = outcome
+            .and_then(|m| m.capture.as_ref())
+            .and_then(|c| c.get("fields"))
+            .and_then(|f| f.as_array());
+        for (name, want) in &self.captured {
+            let want = match want {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let got = fields.and_then(|fields| {
+                fields
+                    .iter()
+                    .find(|f| f.get("field").and_then(|n| n.as_str()) == Some(name.as_str()))
+                    .and_then(|f| f.get("value"))
+                    .and_then(|v| v.as_str())
+            });
+            if got != Some(want.as_str()) {
+                problems.push(format!("captured {name}: expected {want:?}, got {got:?}"));
+            }
+        }
+        (!problems.is_empty()).then(|| format!("{}: {}", self.file, problems.join("; ")))
+    }
+}
+
+/// The repository's fixture directory for `channel` (`ehf`, `email`).
 pub fn dir(channel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../fixtures")

@@ -6,6 +6,8 @@ pub mod bus;
 pub mod config;
 pub mod embedded;
 pub mod fixtures;
+mod intake;
+pub mod maildir;
 pub mod messages;
 mod stages;
 pub mod store;
@@ -14,6 +16,7 @@ pub mod telemetry;
 pub mod worker;
 
 pub use config::Settings;
+pub use intake::MailContext;
 pub use stages::{Context, Outgoing};
 
 /// A fresh document id for an ingested document: time-ordered (UUIDv7).

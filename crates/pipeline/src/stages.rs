@@ -12,8 +12,12 @@ use mottak_invoice::{DocumentKind, Invoice};
 use mottak_rules::{Finding, Origin, ReceiverIdentity, Severity};
 use sha2::{Digest, Sha256};
 
+use crate::config::{ConfigError, Settings};
+use crate::intake::MailContext;
 use crate::messages::{Channel, LedgerPosted, RawDocument, SupplierRef, ToPost, ToValidate};
-use crate::store::{DocState, NewDocument, Stage, StoreError, StoredEntry, StoredLine, Tx};
+use crate::store::{
+    DocState, DocStatus, NewDocument, Stage, StoreError, StoredEntry, StoredLine, Tx,
+};
 
 /// What the stages need to know besides the message.
 #[derive(Debug, Clone)]
@@ -21,6 +25,32 @@ pub struct Context {
     pub receiver: ReceiverIdentity,
     pub limits: mottak_ehf::Limits,
     pub accounts: AccountMap,
+    pub mail: MailContext,
+}
+
+impl Context {
+    pub fn from_settings(settings: &Settings) -> Result<Context, ConfigError> {
+        let receiver = settings.receiver()?;
+        let address = settings.intake_address.trim().to_ascii_lowercase();
+        Ok(Context {
+            limits: settings.parse_limits(),
+            accounts: settings.accounts.clone(),
+            mail: MailContext {
+                intake: mottak_email::intake::IntakeConfig {
+                    own_addresses: vec![address.clone()],
+                    max_message_bytes: usize::try_from(settings.max_mail_bytes)
+                        .unwrap_or(usize::MAX),
+                    peppol_id: format!("0192:{}", receiver.org),
+                },
+                address,
+                from_name: format!("{} – fakturamottak", receiver.name),
+                reply_window_us: i64::try_from(settings.reply_window_secs)
+                    .unwrap_or(i64::MAX / 1_000_000)
+                    .saturating_mul(1_000_000),
+            },
+            receiver,
+        })
+    }
 }
 
 /// A message a stage produced, to be published once its transaction has committed.
@@ -44,6 +74,13 @@ pub enum Outgoing {
         event_id: String,
         body: String,
     },
+    /// A reply mail (RFC 5322) to the sender of an e-mailed document.
+    ReplyMail {
+        document_id: String,
+        /// The reply's Message-ID.
+        reply_id: String,
+        bytes: Vec<u8>,
+    },
 }
 
 pub(crate) fn now_us() -> i64 {
@@ -51,7 +88,7 @@ pub(crate) fn now_us() -> i64 {
     i64::try_from(now.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     serde_json::to_vec(value).map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))
 }
 
@@ -90,21 +127,9 @@ pub(crate) async fn receive(
     ctx: &Context,
     raw: &RawDocument,
 ) -> Result<Vec<Outgoing>, StoreError> {
-    let sha256 = hex::encode(Sha256::digest(&raw.bytes));
     let now = now_us();
-    let mut document_id = raw.document_id.clone();
-    let mut status = tx
-        .receive(&new_document(raw, &document_id, &sha256, now))
-        .await?;
-    if status.sha256 != sha256 {
-        // The same message id on different bytes is a new document from a sender that reuses
-        // ids, not a redelivery: give it an id of its own rather than lose it.
-        document_id = format!("{}+{}", raw.document_id, &sha256[..16]);
-        tracing::error!(reused_id = %raw.document_id, %document_id, "message id reused for different bytes");
-        status = tx
-            .receive(&new_document(raw, &document_id, &sha256, now))
-            .await?;
-    }
+    let (document_id, status) = record_raw(tx, raw, now).await?;
+    let sha256 = status.sha256.clone();
     let id = document_id.as_str();
     match status.state {
         DocState::Received => {}
@@ -177,6 +202,29 @@ pub(crate) async fn receive(
     }])
 }
 
+/// Keep a raw document's bytes and return its id and state. The same message id on
+/// different bytes is a new document from a sender that reuses ids, not a redelivery: it
+/// gets an id of its own rather than being lost.
+pub(crate) async fn record_raw(
+    tx: &mut Tx<'_>,
+    raw: &RawDocument,
+    now: i64,
+) -> Result<(String, DocStatus), StoreError> {
+    let sha256 = hex::encode(Sha256::digest(&raw.bytes));
+    let mut document_id = raw.document_id.clone();
+    let mut status = tx
+        .receive(&new_document(raw, &document_id, &sha256, now))
+        .await?;
+    if status.sha256 != sha256 {
+        document_id = format!("{}+{}", raw.document_id, &sha256[..16]);
+        tracing::error!(reused_id = %raw.document_id, %document_id, "message id reused for different bytes");
+        status = tx
+            .receive(&new_document(raw, &document_id, &sha256, now))
+            .await?;
+    }
+    Ok((document_id, status))
+}
+
 fn new_document<'a>(
     raw: &'a RawDocument,
     id: &'a str,
@@ -241,6 +289,18 @@ pub(crate) async fn validate(
     match status.state {
         DocState::Validating => {}
         DocState::Posting => return Ok(vec![to_post(msg, key)?]),
+        DocState::Rejected if status.channel == Channel::Email => {
+            return Ok(tx
+                .mail_reply(id)
+                .await?
+                .map(|r| Outgoing::ReplyMail {
+                    document_id: id.to_owned(),
+                    reply_id: r.id,
+                    bytes: r.content,
+                })
+                .into_iter()
+                .collect());
+        }
         DocState::Rejected => {
             return Ok(tx
                 .invoice_response(id)
@@ -267,6 +327,14 @@ pub(crate) async fn validate(
         official.append(&mut verdict.findings);
         verdict.findings = official;
     }
+    // Warnings recorded earlier (e.g. how an e-mailed PDF was read) stay with the document.
+    let mut earlier: Vec<Finding> = tx
+        .reasons(id)
+        .await?
+        .into_iter()
+        .filter(|f| !f.is_fatal())
+        .collect();
+    verdict.findings.append(&mut earlier);
     if let Some(number) = invoice
         .number
         .as_deref()
@@ -292,6 +360,64 @@ pub(crate) async fn validate(
 
     if verdict.is_rejected() {
         tracing::info!(rules = ?verdict.fatal().map(|f| f.rule.as_str()).collect::<Vec<_>>(), "rejected");
+        if status.channel == Channel::Email {
+            tx.transition(
+                id,
+                DocState::Validating,
+                DocState::Rejected,
+                Stage::Validator,
+                Some(&verdict.findings),
+                now,
+            )
+            .await?;
+            // An e-mailed invoice is answered by mail, listing every rule it broke.
+            let problems: Vec<(String, String, String)> = verdict
+                .fatal()
+                .map(|f| {
+                    let (nb, en) = f
+                        .message
+                        .split_once(" / ")
+                        .unwrap_or((f.message.as_str(), f.message.as_str()));
+                    (f.rule.clone(), nb.to_owned(), en.to_owned())
+                })
+                .collect();
+            return Ok(crate::intake::answer(
+                tx,
+                ctx,
+                id,
+                mottak_email::reply::ReplyKind::Returned,
+                &problems,
+                now,
+            )
+            .await?
+            .into_iter()
+            .collect());
+        }
+        let response = build_response(invoice, &verdict.findings, &ctx.receiver)
+            .ok_or_else(|| {
+                "the invoice names no usable supplier endpoint (EndpointID with its scheme)"
+                    .to_owned()
+            })
+            .and_then(|r| valid_response_xml(r.clone(), invoice.kind).map(|xml| (r, xml)));
+        let response = match response {
+            Ok(response) => Some(response),
+            Err(problem) => {
+                // Visible to the clerk, who must answer the supplier another way.
+                tracing::warn!(%problem, "no Invoice Response can be sent");
+                let def = mottak_rules::rule("MOTTAK-NO-RESPONSE");
+                verdict.findings.push(Finding {
+                    rule: def.id.to_owned(),
+                    code: def.code.to_owned(),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "Ingen Invoice Response kan sendes til leverandøren ({problem}); gi beskjed på annen måte. / \
+                         No Invoice Response can be sent to the supplier ({problem}); tell them another way."
+                    ),
+                    location: None,
+                });
+                None
+            }
+        };
         tx.transition(
             id,
             DocState::Validating,
@@ -301,20 +427,10 @@ pub(crate) async fn validate(
             now,
         )
         .await?;
-        let Some(response) = build_response(invoice, &verdict.findings, &ctx.receiver) else {
-            tracing::warn!(
-                "rejected invoice names no supplier endpoint: no Invoice Response can be addressed"
-            );
+        let Some((response, xml)) = response else {
             return Ok(Vec::new());
         };
-        let (response_id, xml) = tx
-            .put_invoice_response(
-                &response.id,
-                id,
-                &mottak_ehf::invoice_response(&response),
-                now,
-            )
-            .await?;
+        let (response_id, xml) = tx.put_invoice_response(&response.id, id, &xml, now).await?;
         return Ok(vec![Outgoing::InvoiceResponse {
             document_id: id.to_owned(),
             response_id,
@@ -346,6 +462,44 @@ fn to_post(msg: &ToValidate, supplier_key: String) -> Result<Outgoing, StoreErro
     })
 }
 
+/// The response as XML, if it is a valid Peppol BIS Invoice Response 3.0 (T111 rules): a
+/// supplier's document type code outside the response's code list is replaced by the
+/// kind's own (380/381); anything else that would make it invalid (an unknown endpoint
+/// scheme, a malformed address) means no response is sent — the rejection carries the
+/// warning `MOTTAK-NO-RESPONSE` for the clerk, who answers the supplier another way.
+fn valid_response_xml(mut response: InvoiceResponse, kind: DocumentKind) -> Result<String, String> {
+    let fatal = |xml: &str| -> Vec<mottak_ehf::T111Violation> {
+        mottak_ehf::check_invoice_response(xml.as_bytes())
+            .into_iter()
+            .filter(mottak_ehf::T111Violation::is_fatal)
+            .collect()
+    };
+    let xml = mottak_ehf::invoice_response(&response);
+    if fatal(&xml).is_empty() {
+        return Ok(xml);
+    }
+    response.document.type_code = Some(
+        match kind {
+            DocumentKind::Invoice => "380",
+            DocumentKind::CreditNote => "381",
+        }
+        .into(),
+    );
+    let xml = mottak_ehf::invoice_response(&response);
+    let violations = fatal(&xml);
+    if violations.is_empty() {
+        return Ok(xml);
+    }
+    Err(format!(
+        "it would break the Invoice Response rules {}",
+        violations
+            .iter()
+            .map(|v| format!("{} ({})", v.id, v.message))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
 /// The Peppol BIS Invoice Response 3.0 returning `invoice`, when the supplier can be
 /// addressed (it named an electronic address).
 fn build_response(
@@ -354,6 +508,14 @@ fn build_response(
     receiver: &ReceiverIdentity,
 ) -> Option<InvoiceResponse> {
     let endpoint = invoice.supplier.endpoint.as_ref()?;
+    // An address without its scheme is answered only when the scheme is beyond doubt.
+    let endpoint_scheme = match endpoint.scheme.as_deref().map(str::trim) {
+        Some(scheme) if !scheme.is_empty() => scheme.to_owned(),
+        _ if mottak_invoice::ids::OrgNumber::parse(endpoint.value.trim()).is_ok() => {
+            "0192".to_owned()
+        }
+        _ => return None,
+    };
     let reasons: Vec<StatusReason> = findings
         .iter()
         .filter(|f| f.is_fatal())
@@ -389,15 +551,27 @@ fn build_response(
             name: receiver.name.clone(),
         },
         receiver: ResponseParty {
-            endpoint_scheme: endpoint.scheme.clone().unwrap_or_else(|| "0192".into()),
-            endpoint: endpoint.value.clone(),
-            name: invoice.supplier_name().unwrap_or_default().to_owned(),
+            endpoint_scheme,
+            endpoint: endpoint.value.trim().to_owned(),
+            // T111 forbids empty elements: a supplier without a name is named by its address.
+            name: invoice
+                .supplier_name()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .unwrap_or(endpoint.value.trim())
+                .to_owned(),
         },
         response_code: "RE".into(),
         reasons,
         action: Some(action),
         document: DocumentRef {
-            id: invoice.number.clone().unwrap_or_default(),
+            id: invoice
+                .number
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .unwrap_or("(uten fakturanummer / no invoice number)")
+                .to_owned(),
             issue_date: invoice.issue_date,
             type_code: invoice.type_code.clone().or_else(|| {
                 Some(match invoice.kind {

@@ -275,9 +275,47 @@ impl Store {
             .map_err(Into::into)
     }
 
+    /// What became of an e-mailed document's sender and PDF: whether a reply was produced
+    /// (or why not) and how the invoice was read.
+    pub async fn mail_outcome(&self, document_id: &str) -> Result<Option<MailOutcome>, StoreError> {
+        let row = sqlx::query(
+            "SELECT e.suppressed, e.capture_json, e.from_address, r.id AS reply_id \
+             FROM emails e LEFT JOIN mail_replies r ON r.document_id = e.document_id WHERE e.document_id = $1",
+        )
+        .bind(document_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            let capture: Option<String> = r.try_get("capture_json")?;
+            Ok(MailOutcome {
+                from: r.try_get("from_address")?,
+                reply_id: r.try_get("reply_id")?,
+                suppressed: r.try_get("suppressed")?,
+                capture: capture
+                    .map(|c| serde_json::from_str(&c))
+                    .transpose()
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            })
+        })
+        .transpose()
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The e-mail side of a document (see [`Store::mail_outcome`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MailOutcome {
+    pub from: Option<String>,
+    /// Message-ID of the reply mail, when one was produced.
+    pub reply_id: Option<String>,
+    /// Why the sender was not answered, when not.
+    pub suppressed: Option<String>,
+    /// How the invoice was read: `source` (`text`, `cii`, `ubl`, `none`), the fields with
+    /// where each was found, what was missing.
+    pub capture: Option<serde_json::Value>,
 }
 
 /// One row of `documents`, as shown by `mottak status` and `mottak rejections`.
@@ -738,6 +776,195 @@ impl Tx<'_> {
         row.map(|r| r.try_get::<String, _>("event_json"))
             .transpose()
             .map_err(Into::into)
+    }
+}
+
+/// What the e-mail intake records of one mail.
+pub(crate) struct NewEmail<'a> {
+    pub document_id: &'a str,
+    pub message_id: Option<&'a str>,
+    pub from_address: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub mail_json: &'a str,
+    pub parts_json: &'a str,
+    pub reply_address: Option<&'a str>,
+    pub suppressed: Option<&'a str>,
+}
+
+/// The e-mail facts a later stage needs to answer the sender.
+pub(crate) struct EmailFacts {
+    pub mail_json: String,
+    pub reply_address: Option<String>,
+    pub ubl_sha256: Option<String>,
+}
+
+/// A reply mail as stored and published.
+pub(crate) struct StoredReply {
+    pub id: String,
+    pub content: Vec<u8>,
+}
+
+impl Tx<'_> {
+    pub(crate) async fn put_email(&mut self, mail: &NewEmail<'_>) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO emails (document_id, message_id, from_address, subject, mail_json, parts_json, reply_address, suppressed) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (document_id) DO NOTHING",
+        )
+        .bind(mail.document_id)
+        .bind(clean_opt(mail.message_id))
+        .bind(clean_opt(mail.from_address))
+        .bind(clean_opt(mail.subject))
+        .bind(clean(mail.mail_json))
+        .bind(clean(mail.parts_json))
+        .bind(clean_opt(mail.reply_address))
+        .bind(mail.suppressed)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Record the accepted PDF/TIFF (its bytes first) and, when read, how it was captured.
+    pub(crate) async fn put_email_document(
+        &mut self,
+        document_id: &str,
+        part: &mottak_invoice::Attachment,
+        bytes: &[u8],
+        format: &str,
+        pages: u32,
+    ) -> Result<(), StoreError> {
+        let sha256 = part.sha256.as_deref().unwrap_or_default();
+        self.put_blob(sha256, bytes).await?;
+        self.add_attachment(document_id, 0, part).await?;
+        sqlx::query(
+            "UPDATE emails SET document_sha256 = $1, document_format = $2, pages = $3 WHERE document_id = $4",
+        )
+        .bind(sha256)
+        .bind(format)
+        .bind(i64::from(pages))
+        .bind(document_id)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn put_capture(
+        &mut self,
+        document_id: &str,
+        capture_json: &str,
+        ubl: Option<(&str, &[u8])>,
+    ) -> Result<(), StoreError> {
+        if let Some((sha256, xml)) = ubl {
+            self.put_blob(sha256, xml).await?;
+        }
+        sqlx::query("UPDATE emails SET capture_json = $1, ubl_sha256 = $2 WHERE document_id = $3")
+            .bind(clean(capture_json))
+            .bind(ubl.map(|(sha, _)| sha))
+            .bind(document_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn email(
+        &mut self,
+        document_id: &str,
+    ) -> Result<Option<EmailFacts>, StoreError> {
+        let row = sqlx::query(
+            "SELECT mail_json, reply_address, ubl_sha256 FROM emails WHERE document_id = $1",
+        )
+        .bind(document_id)
+        .fetch_optional(&mut *self.conn)
+        .await?;
+        row.map(|r| {
+            Ok(EmailFacts {
+                mail_json: r.try_get("mail_json")?,
+                reply_address: r.try_get("reply_address")?,
+                ubl_sha256: r.try_get("ubl_sha256")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Note why a sender was not answered after all (e.g. the reply window).
+    pub(crate) async fn suppress_reply(
+        &mut self,
+        document_id: &str,
+        why: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE emails SET suppressed = $1 WHERE document_id = $2")
+            .bind(why)
+            .bind(document_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    /// When this address was last answered, µs since the epoch.
+    pub(crate) async fn last_reply_to(
+        &mut self,
+        recipient: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let row =
+            sqlx::query("SELECT MAX(created_us) AS last FROM mail_replies WHERE recipient = $1")
+                .bind(recipient)
+                .fetch_one(&mut *self.conn)
+                .await?;
+        Ok(row.try_get::<Option<i64>, _>("last")?)
+    }
+
+    pub(crate) async fn put_mail_reply(
+        &mut self,
+        id: &str,
+        document_id: &str,
+        recipient: &str,
+        content: &[u8],
+        now_us: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO mail_replies (id, document_id, recipient, created_us, content) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (document_id) DO NOTHING",
+        )
+        .bind(clean(id))
+        .bind(document_id)
+        .bind(clean(recipient))
+        .bind(now_us)
+        .bind(content)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn mail_reply(
+        &mut self,
+        document_id: &str,
+    ) -> Result<Option<StoredReply>, StoreError> {
+        let row = sqlx::query("SELECT id, content FROM mail_replies WHERE document_id = $1")
+            .bind(document_id)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        row.map(|r| {
+            Ok(StoredReply {
+                id: r.try_get("id")?,
+                content: r.try_get("content")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The findings recorded so far (e.g. capture notes, kept when the validator decides).
+    pub(crate) async fn reasons(
+        &mut self,
+        id: &str,
+    ) -> Result<Vec<mottak_rules::Finding>, StoreError> {
+        let row = sqlx::query("SELECT reasons FROM documents WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *self.conn)
+            .await?;
+        let Some(row) = row else {
+            return Ok(Vec::new());
+        };
+        let json: String = row.try_get("reasons")?;
+        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 }
 

@@ -1,4 +1,4 @@
-//! The worker loop shared by the three worker binaries.
+//! The worker loop shared by the four worker binaries.
 //!
 //! Delivery contract (see ARCHITECTURE.md): a worker takes a batch of deliveries, applies
 //! its stage to each inside ONE database transaction, commits, publishes what the stage
@@ -23,6 +23,7 @@ use crate::store::{Stage, Store, StoreError, Tx};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StageKind {
     Receiver,
+    EmailIntake,
     Validator,
     Poster,
 }
@@ -31,6 +32,7 @@ impl StageKind {
     pub fn name(self) -> &'static str {
         match self {
             StageKind::Receiver => "ehf-receiver",
+            StageKind::EmailIntake => "email-intake",
             StageKind::Validator => "validator",
             StageKind::Poster => "poster",
         }
@@ -82,12 +84,7 @@ pub async fn run(
     kind: StageKind,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), WorkerError> {
-    let receiver = settings.receiver()?;
-    let ctx = Context {
-        receiver,
-        limits: settings.parse_limits(),
-        accounts: settings.accounts.clone(),
-    };
+    let ctx = Context::from_settings(&settings)?;
     let store = Store::open(&settings.database_url, 4).await?;
     tokio::pin!(shutdown);
     loop {
@@ -146,6 +143,7 @@ async fn consume_loop(
     let publisher = Publisher::new(connection, topology.clone()).await?;
     let queue = match kind {
         StageKind::Receiver => topology.ehf_inbound(),
+        StageKind::EmailIntake => topology.email_inbound(),
         StageKind::Validator => topology.validate(),
         StageKind::Poster => topology.post(),
     };
@@ -210,7 +208,7 @@ fn decode(kind: StageKind, delivery: &Delivery) -> Result<Input, String> {
     let ingested_us =
         bus::header_i64(props, bus::HEADER_INGESTED_US).unwrap_or_else(stages::now_us);
     match kind {
-        StageKind::Receiver => {
+        StageKind::Receiver | StageKind::EmailIntake => {
             // A publisher that gives no message id still gets exactly-once handling of
             // redeliveries: the id is then derived from the bytes.
             let document_id = props
@@ -222,7 +220,11 @@ fn decode(kind: StageKind, delivery: &Delivery) -> Result<Input, String> {
                 .unwrap_or_else(|| crate::content_document_id(&delivery.data));
             Ok(Input::Raw(RawDocument {
                 document_id,
-                channel: Channel::Ehf,
+                channel: if kind == StageKind::EmailIntake {
+                    Channel::Email
+                } else {
+                    Channel::Ehf
+                },
                 source_name: bus::header_str(props, bus::HEADER_SOURCE),
                 ingested_us,
                 bytes: delivery.data.clone(),
@@ -241,6 +243,9 @@ async fn apply(tx: &mut Tx<'_>, ctx: &Context, input: &Input) -> Result<Vec<Outg
     use futures_util::FutureExt;
     let stage = async {
         match input {
+            Input::Raw(raw) if raw.channel == Channel::Email => {
+                crate::intake::intake(tx, ctx, raw).await
+            }
             Input::Raw(raw) => stages::receive(tx, ctx, raw).await,
             Input::Validate(msg) => stages::validate(tx, ctx, msg).await,
             Input::Post(msg) => stages::post(tx, ctx, msg).await,
@@ -281,6 +286,7 @@ async fn set_aside_after_failure(
 ) {
     let stage = match kind {
         StageKind::Receiver => Stage::Receiver,
+        StageKind::EmailIntake => Stage::Intake,
         StageKind::Validator => Stage::Validator,
         StageKind::Poster => Stage::Poster,
     };

@@ -281,6 +281,12 @@ pub const CATALOGUE: &[RuleDef] = &[
         "Noe ved innlesingen av PDF-en bør kontrolleres av en saksbehandler.",
         "Something about reading the PDF should be checked by a clerk.",
     ),
+    warning(
+        "MOTTAK-NO-RESPONSE",
+        "OTH",
+        "Et returnert EHF-dokument får en Invoice Response når leverandørens Peppol-adresse er gyldig; ellers må leverandøren varsles på annen måte.",
+        "A returned EHF document gets an Invoice Response when the supplier's Peppol address is valid; otherwise the supplier must be told another way.",
+    ),
     fatal(
         "MOTTAK-DUP",
         "OTH",
