@@ -217,10 +217,22 @@ async fn a_redelivered_message_changes_nothing() {
             .map(|f| manifest.path(f))
             .expect("fixture")
     };
+    let email = Manifest::load(&fixtures::dir("email")).expect("e-mail manifest");
+    let pick_mail = |state: &str, stage: &str| {
+        email
+            .fixtures
+            .iter()
+            .find(|f| f.state == state && f.stage.as_deref() == Some(stage))
+            .map(|f| email.path(f))
+            .expect("e-mail fixture")
+    };
     let docs = vec![
         app.raw(&pick("posted")),
         app.raw(&pick("rejected")),
         app.raw(&pick("set_aside")),
+        app.raw(&pick_mail("posted", "poster")),
+        app.raw(&pick_mail("rejected", "intake")),
+        app.raw(&pick_mail("rejected", "validator")),
     ];
     // The same messages (same message ids) twice at once, as after a crash before the ack...
     let twice: Vec<_> = docs.iter().chain(docs.iter()).cloned().collect();
@@ -240,23 +252,37 @@ async fn a_redelivered_message_changes_nothing() {
     assert_eq!(view(&first), view(&again), "states and reasons unchanged");
     assert_eq!(
         app.store.documents(None).await.expect("docs").len(),
-        3,
+        docs.len(),
         "no new documents"
     );
-    let entries = app.store.entries_per_document().await.expect("entries");
-    assert_eq!(
-        entries,
-        vec![(ids[0].clone(), 1)],
-        "the posted one has exactly one entry"
-    );
+    let mut entries = app.store.entries_per_document().await.expect("entries");
+    entries.sort();
+    let mut want = vec![(ids[0].clone(), 1), (ids[3].clone(), 1)];
+    want.sort();
+    assert_eq!(entries, want, "each posted one has exactly one entry");
     assert_eq!(app.ledger_balance().await, 0);
     // Repeats downstream carry the same message ids, so consumers can drop them.
     let events = app.drain(&app.topology.erp_queue()).await;
     let event_ids: HashSet<&String> = events.iter().map(|(id, _, _)| id).collect();
-    assert_eq!(event_ids.len(), 1, "one distinct ledger.posted event");
+    assert_eq!(
+        event_ids.len(),
+        2,
+        "one distinct ledger.posted event per posting"
+    );
     let responses = app.drain(&app.topology.invoice_responses()).await;
     let response_ids: HashSet<&String> = responses.iter().map(|(id, _, _)| id).collect();
     assert_eq!(response_ids.len(), 1, "one distinct Invoice Response");
+    // Each answered mail has one reply, however often its message came.
+    let replies = app.drain(&app.topology.outbound_mail()).await;
+    let reply_ids: HashSet<&String> = replies.iter().map(|(id, _, _)| id).collect();
+    let replied: HashSet<String> = replies.iter().filter_map(|(_, d, _)| d.clone()).collect();
+    assert_eq!(reply_ids.len(), 2, "one distinct reply per answered mail");
+    assert_eq!(
+        replied,
+        [ids[4].clone(), ids[5].clone()]
+            .into_iter()
+            .collect::<HashSet<_>>()
+    );
     app.teardown().await;
 }
 
