@@ -1,5 +1,8 @@
 //! `mottak validate`: judge documents against the official EN16931 / Peppol BIS rules.
 //!
+//! By default only the official rules apply; `--receiver` adds the receiver's own rules
+//! (`MOTTAK-*`) as the validator stage applies them.
+//!
 //! Exit status: 0 when every document is valid (no fatal rule fired), 1 when any is invalid,
 //! 2 when any input could not be read as a UBL Invoice or CreditNote at all.
 
@@ -22,6 +25,56 @@ pub(crate) struct ValidateArgs {
     /// Also time the validation: median microseconds per document over the given files.
     #[arg(long)]
     bench: bool,
+    /// Also apply the receiver's own rules under their `MOTTAK-*` ids: reference, addressed
+    /// to us (`MOTTAK_RECEIVER_ORG`), bank account, MVA, lines, totals, and duplicate invoice
+    /// numbers among the files given.
+    #[arg(long)]
+    receiver: bool,
+}
+
+/// The receiver's rules over the documents of one run, with the run's duplicate register.
+struct ReceiverRules {
+    receiver: mottak_rules::ReceiverIdentity,
+    /// (supplier, kind, number) → the file that had it first.
+    seen: std::collections::HashMap<(String, &'static str, String), String>,
+}
+
+impl ReceiverRules {
+    fn findings(&mut self, file: &str, bytes: &[u8]) -> Vec<mottak_rules::Finding> {
+        let parsed = match mottak_ehf::parse(bytes, &mottak_ehf::Limits::default()) {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                let def = mottak_rules::rule(err.code());
+                return vec![mottak_rules::Finding {
+                    rule: err.code().to_owned(),
+                    code: def.code.to_owned(),
+                    severity: mottak_rules::Severity::Fatal,
+                    message: err.message(),
+                    location: None,
+                }];
+            }
+        };
+        let invoice = &parsed.invoice;
+        let mut verdict = mottak_rules::check(invoice, &self.receiver);
+        let key = mottak_rules::supplier_key(invoice);
+        let number = invoice
+            .number
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        if let (Some(key), Some(number), false) = (key, number, verdict.is_rejected()) {
+            let slot = (key, invoice.kind.as_str(), number.to_owned());
+            match self.seen.get(&slot) {
+                Some(first) => verdict
+                    .findings
+                    .push(mottak_rules::duplicate(number, first)),
+                None => {
+                    self.seen.insert(slot, file.to_owned());
+                }
+            }
+        }
+        verdict.findings
+    }
 }
 
 fn kind_name(kind: Kind) -> &'static str {
@@ -43,35 +96,59 @@ struct JsonLine<'a> {
     error: Option<&'a str>,
 }
 
-fn counts(report: &Report, flag: Flag) -> BTreeMap<&'static str, u32> {
-    report
+fn counts<'a>(
+    report: &Report,
+    own: &'a [mottak_rules::Finding],
+    flag: Flag,
+) -> BTreeMap<&'a str, u32> {
+    let mut map: BTreeMap<&str, u32> = report
         .firings
         .iter()
         .filter(|(_, (f, _))| *f == flag)
         .map(|(id, (_, n))| (*id, *n))
-        .collect()
+        .collect();
+    for finding in own.iter().filter(|f| f.is_fatal() == (flag == Flag::Fatal)) {
+        *map.entry(finding.rule.as_str()).or_default() += 1;
+    }
+    map
 }
 
 pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let files = crate::files::collect(&args.paths)?;
+    let mut own_rules = if args.receiver {
+        let settings = mottak_pipeline::Settings::load()?;
+        Some(ReceiverRules {
+            receiver: settings.receiver()?,
+            seen: std::collections::HashMap::new(),
+        })
+    } else {
+        None
+    };
     let mut any_invalid = false;
     let mut any_unusable = false;
     for file in &files {
         let name = file.display().to_string();
         let outcome = std::fs::read(file)
             .map_err(|err| err.to_string())
-            .and_then(|bytes| mottak_en16931::validate(&bytes).map_err(|err| err.to_string()));
+            .and_then(|bytes| {
+                let report = mottak_en16931::validate(&bytes).map_err(|err| err.to_string())?;
+                let own = own_rules
+                    .as_mut()
+                    .map(|rules| rules.findings(&name, &bytes))
+                    .unwrap_or_default();
+                Ok((report, own))
+            });
         match outcome {
-            Ok(report) => {
-                let valid = report.is_valid();
+            Ok((report, own)) => {
+                let valid = report.is_valid() && !own.iter().any(|f| f.is_fatal());
                 any_invalid |= !valid;
                 if args.format == Format::Json {
                     let line = JsonLine {
                         file: &name,
                         document: kind_name(report.document),
                         valid,
-                        fatal: counts(&report, Flag::Fatal),
-                        warning: counts(&report, Flag::Warning),
+                        fatal: counts(&report, &own, Flag::Fatal),
+                        warning: counts(&report, &own, Flag::Warning),
                         error: None,
                     };
                     println!("{}", serde_json::to_string(&line)?);
@@ -91,6 +168,19 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
                         if let Some(message) = clerk_message(firing.id) {
                             println!("      nb: {}", message.nb);
                         }
+                    }
+                    for finding in &own {
+                        let flag = if finding.is_fatal() {
+                            "fatal"
+                        } else {
+                            "warning"
+                        };
+                        let at = finding
+                            .location
+                            .as_deref()
+                            .map(|l| format!(" at {l}"))
+                            .unwrap_or_default();
+                        println!("  {} [{flag}] {}{at}", finding.rule, finding.message);
                     }
                 }
             }
@@ -180,6 +270,44 @@ fn bench_generated() {
         println!(
             "bench: generated invoice, {lines} lines, {} bytes: {best:.2} ms",
             bytes.len()
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ehf");
+        std::fs::read(dir.join(name)).expect("fixture")
+    }
+
+    #[test]
+    fn receiver_rules_add_their_own_ids_and_a_duplicate_within_the_run() {
+        let mut rules = ReceiverRules {
+            receiver: mottak_pipeline::Settings::default()
+                .receiver()
+                .expect("default receiver"),
+            seen: std::collections::HashMap::new(),
+        };
+        let ids = |findings: Vec<mottak_rules::Finding>| -> Vec<String> {
+            findings
+                .into_iter()
+                .filter(|f| f.is_fatal())
+                .map(|f| f.rule)
+                .collect()
+        };
+        let missing = fixture("04-missing-reference.xml");
+        assert_eq!(ids(rules.findings("04", &missing)), ["MOTTAK-REF"]);
+        let first = fixture("01-valid-nok-with-pdf.xml");
+        assert!(ids(rules.findings("01", &first)).is_empty());
+        let again = fixture("11-duplicate-of-01.xml");
+        assert_eq!(ids(rules.findings("11", &again)), ["MOTTAK-DUP"]);
+        assert!(
+            ids(rules.findings("not xml", b"plain text"))
+                .first()
+                .is_some_and(|id| id.starts_with("MOTTAK-"))
         );
     }
 }
