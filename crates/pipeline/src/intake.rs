@@ -16,7 +16,7 @@ use mottak_rules::{Finding, Severity};
 use sha2::{Digest, Sha256};
 
 use crate::messages::{RawDocument, ToValidate};
-use crate::stages::{Context, Outgoing, now_us, record_raw, to_json};
+use crate::stages::{Context, Outgoing, now_us, record_raw, resend_to_validate, to_json};
 use crate::store::{DocState, NewEmail, Stage, StoreError, Tx};
 
 /// What the intake needs to know besides the message.
@@ -71,22 +71,8 @@ pub(crate) async fn intake(
         DocState::Received => {}
         // Handled before; what it produced may not have been confirmed: send it again.
         DocState::Validating => {
-            let Some(invoice) = tx.invoice(id).await? else {
-                return Err(StoreError::Corrupt(format!(
-                    "document {id} is validating without an invoice"
-                )));
-            };
             let ubl_sha256 = tx.email(id).await?.and_then(|e| e.ubl_sha256);
-            let body = to_json(&ToValidate {
-                document_id: id.to_owned(),
-                ingested_us: raw.ingested_us,
-                invoice,
-                ubl_sha256,
-            })?;
-            return Ok(vec![Outgoing::Validate {
-                document_id: id.to_owned(),
-                body,
-            }]);
+            return resend_to_validate(tx, raw, id, ubl_sha256).await;
         }
         DocState::Rejected | DocState::SetAside => return resend_reply(tx, id).await,
         _ => return Ok(Vec::new()),
@@ -95,41 +81,32 @@ pub(crate) async fn intake(
     let decided = mottak_email::intake::decide(&raw.bytes, &ctx.mail.intake);
     record_email(tx, id, &decided).await?;
     match &decided.verdict {
-        Verdict::TurnAway(reason) => {
-            tracing::info!(reason = reason.code, "mail turned away");
+        Verdict::TurnAway(reason) | Verdict::NotInvoice(reason) => {
+            // Turned away: rejected, and the sender is told why. Not an invoice: set aside;
+            // a person who wrote to the invoice address hears, once, that it takes invoices
+            // only; a bounce or an unreadable message is never answered.
+            let (state, reply) = match &decided.verdict {
+                Verdict::TurnAway(_) => (DocState::Rejected, Some(ReplyKind::TurnedAway)),
+                _ => (
+                    DocState::SetAside,
+                    (reason.code == "MOTTAK-EMAIL-NO-DOCUMENT").then_some(ReplyKind::NotAnInvoice),
+                ),
+            };
+            tracing::info!(reason = reason.code, %state, "mail not accepted");
             tx.transition(
                 id,
                 DocState::Received,
-                DocState::Rejected,
+                state,
                 Stage::Intake,
                 Some(&[finding(reason)]),
                 now,
             )
             .await?;
-            let problems = [(reason.code.to_owned(), reason.nb.clone(), reason.en.clone())];
-            Ok(answer(tx, ctx, id, ReplyKind::TurnedAway, &problems, now)
-                .await?
-                .into_iter()
-                .collect())
-        }
-        Verdict::NotInvoice(reason) => {
-            tracing::info!(reason = reason.code, "mail set aside: not an invoice");
-            tx.transition(
-                id,
-                DocState::Received,
-                DocState::SetAside,
-                Stage::Intake,
-                Some(&[finding(reason)]),
-                now,
-            )
-            .await?;
-            // A person who wrote to the invoice address hears, once, that it takes invoices
-            // only. A bounce or an unreadable message is never answered.
-            if reason.code != "MOTTAK-EMAIL-NO-DOCUMENT" {
+            let Some(kind) = reply else {
                 return Ok(Vec::new());
-            }
+            };
             let problems = [(reason.code.to_owned(), reason.nb.clone(), reason.en.clone())];
-            Ok(answer(tx, ctx, id, ReplyKind::NotAnInvoice, &problems, now)
+            Ok(answer(tx, ctx, id, kind, &problems, now)
                 .await?
                 .into_iter()
                 .collect())

@@ -133,25 +133,7 @@ pub(crate) async fn receive(
     let id = document_id.as_str();
     match status.state {
         DocState::Received => {}
-        // Received before, and the message on to validation may not have been confirmed:
-        // send what was stored then (not a re-parse, which could differ under new limits).
-        DocState::Validating => {
-            let Some(invoice) = tx.invoice(id).await? else {
-                return Err(StoreError::Corrupt(format!(
-                    "document {id} is validating without an invoice"
-                )));
-            };
-            let body = to_json(&ToValidate {
-                document_id: id.to_owned(),
-                ingested_us: raw.ingested_us,
-                invoice,
-                ubl_sha256: Some(status.sha256.clone()),
-            })?;
-            return Ok(vec![Outgoing::Validate {
-                document_id: id.to_owned(),
-                body,
-            }]);
-        }
+        DocState::Validating => return resend_to_validate(tx, raw, id, Some(sha256)).await,
         _ => {
             tracing::debug!(state = %status.state, "already past reception");
             return Ok(Vec::new());
@@ -195,6 +177,32 @@ pub(crate) async fn receive(
         ingested_us: raw.ingested_us,
         invoice: parsed.invoice,
         ubl_sha256: Some(sha256),
+    })?;
+    Ok(vec![Outgoing::Validate {
+        document_id: id.to_owned(),
+        body,
+    }])
+}
+
+/// A document received before is validating, and the message on to validation may not have
+/// been confirmed: send what was stored then (not a re-read, which could differ under new
+/// limits or a newer reader).
+pub(crate) async fn resend_to_validate(
+    tx: &mut Tx<'_>,
+    raw: &RawDocument,
+    id: &str,
+    ubl_sha256: Option<String>,
+) -> Result<Vec<Outgoing>, StoreError> {
+    let Some(invoice) = tx.invoice(id).await? else {
+        return Err(StoreError::Corrupt(format!(
+            "document {id} is validating without an invoice"
+        )));
+    };
+    let body = to_json(&ToValidate {
+        document_id: id.to_owned(),
+        ingested_us: raw.ingested_us,
+        invoice,
+        ubl_sha256,
     })?;
     Ok(vec![Outgoing::Validate {
         document_id: id.to_owned(),
