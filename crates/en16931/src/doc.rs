@@ -15,6 +15,8 @@
 
 use std::borrow::Cow;
 
+pub use crate::tag::Tag;
+
 const NS_CBC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 const NS_CAC: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 const NS_EXT: &str = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2";
@@ -84,6 +86,8 @@ const NO_TEXT: Text = Text::Input { start: 0, len: 0 };
 #[derive(Debug)]
 pub struct Node<'a> {
     pub ns: Ns,
+    /// Local name as a number (looked up once while reading).
+    pub tag: Tag,
     /// Local name (without prefix).
     pub name: &'a str,
     pub parent: NodeId,
@@ -135,6 +139,20 @@ pub struct Doc<'a> {
     owned: Vec<String>,
     root: NodeId,
     kind: Kind,
+    /// The first child of the UBL root per `cbc:`/`cac:` tag ([`root_slot`]): the rules look
+    /// up the document-level elements many times, and the root has dozens of children.
+    root_kids: Vec<NodeId>,
+}
+
+/// Where `ns:tag` sits in `Doc::root_kids`, when it can.
+#[inline]
+fn root_slot(ns: Ns, tag: Tag) -> Option<usize> {
+    match (ns, tag) {
+        (_, Tag::Other) => None,
+        (Ns::Cbc, tag) => Some(tag as usize),
+        (Ns::Cac, tag) => Some(Tag::COUNT + tag as usize),
+        _ => None,
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -160,20 +178,23 @@ impl<'a> Doc<'a> {
             owned,
             root: 0,
             kind: Kind::Invoice,
+            root_kids: Vec::new(),
         };
         let Some(first) = doc.nodes.first() else {
             return Err(malformed(0, "no root element"));
         };
-        let (root, kind) = match (first.ns, first.name) {
-            (Ns::Invoice, "Invoice") => (0, Kind::Invoice),
-            (Ns::CreditNote, "CreditNote") => (0, Kind::CreditNote),
-            (Ns::Sbdh, "StandardBusinessDocument") => {
+        let (root, kind) = match (first.ns, first.tag) {
+            (Ns::Invoice, Tag::Invoice) => (0, Kind::Invoice),
+            (Ns::CreditNote, Tag::CreditNote) => (0, Kind::CreditNote),
+            (Ns::Sbdh, Tag::StandardBusinessDocument) => {
                 let mut found = None;
                 for child in doc.children(0) {
                     let n = doc.node(child);
-                    match (n.ns, n.name) {
-                        (Ns::Invoice, "Invoice") => found = Some((child, Kind::Invoice)),
-                        (Ns::CreditNote, "CreditNote") => found = Some((child, Kind::CreditNote)),
+                    match (n.ns, n.tag) {
+                        (Ns::Invoice, Tag::Invoice) => found = Some((child, Kind::Invoice)),
+                        (Ns::CreditNote, Tag::CreditNote) => {
+                            found = Some((child, Kind::CreditNote));
+                        }
                         _ => {}
                     }
                 }
@@ -181,10 +202,20 @@ impl<'a> Doc<'a> {
                     InputError::NotUbl("an SBDH without an Invoice or CreditNote".to_owned())
                 })?
             }
-            (_, name) => return Err(InputError::NotUbl(name.chars().take(60).collect())),
+            _ => return Err(InputError::NotUbl(first.name.chars().take(60).collect())),
         };
         doc.root = root;
         doc.kind = kind;
+        let mut root_kids = vec![NONE; 2 * Tag::COUNT];
+        for child in doc.children(root) {
+            let n = doc.node(child);
+            if let Some(slot) = root_slot(n.ns, n.tag).and_then(|i| root_kids.get_mut(i))
+                && *slot == NONE
+            {
+                *slot = child;
+            }
+        }
+        doc.root_kids = root_kids;
         Ok(doc)
     }
 
@@ -245,42 +276,55 @@ impl<'a> Doc<'a> {
     }
 
     /// Children of `id` with the given namespace and local name.
-    pub fn kids<'s>(
-        &'s self,
-        id: NodeId,
-        ns: Ns,
-        name: &'s str,
-    ) -> impl Iterator<Item = NodeId> + 's {
-        self.children(id).filter(move |&c| self.is(c, ns, name))
+    pub fn kids(&self, id: NodeId, ns: Ns, tag: Tag) -> impl Iterator<Item = NodeId> + '_ {
+        let next = match self.root_kid(id, ns, tag) {
+            // Below the root, start at the first match rather than the first child.
+            Some(first) => first.unwrap_or(NONE),
+            None => self.node(id).first_child,
+        };
+        Children { doc: self, next }.filter(move |&c| self.is(c, ns, tag))
     }
 
     /// The first child with the given name.
-    pub fn kid(&self, id: NodeId, ns: Ns, name: &str) -> Option<NodeId> {
-        self.children(id).find(|&c| self.is(c, ns, name))
+    pub fn kid(&self, id: NodeId, ns: Ns, tag: Tag) -> Option<NodeId> {
+        match self.root_kid(id, ns, tag) {
+            Some(first) => first,
+            None => self.children(id).find(|&c| self.is(c, ns, tag)),
+        }
+    }
+
+    /// `Some(first child named ns:tag)` when `id` is the UBL root and the index answers.
+    #[inline]
+    fn root_kid(&self, id: NodeId, ns: Ns, tag: Tag) -> Option<Option<NodeId>> {
+        if id != self.root {
+            return None;
+        }
+        let first = *self.root_kids.get(root_slot(ns, tag)?)?;
+        Some((first != NONE).then_some(first))
     }
 
     /// Follow a path of `(ns, name)` steps, first match at each step.
-    pub fn path(&self, id: NodeId, steps: &[(Ns, &str)]) -> Option<NodeId> {
+    pub fn path(&self, id: NodeId, steps: &[(Ns, Tag)]) -> Option<NodeId> {
         let mut cur = id;
-        for (ns, name) in steps {
-            cur = self.kid(cur, *ns, name)?;
+        for &(ns, tag) in steps {
+            cur = self.kid(cur, ns, tag)?;
         }
         Some(cur)
     }
 
     /// All nodes reached by the path (every match at every step), in document order.
-    pub fn path_all(&self, id: NodeId, steps: &[(Ns, &str)]) -> Vec<NodeId> {
+    pub fn path_all(&self, id: NodeId, steps: &[(Ns, Tag)]) -> Vec<NodeId> {
         let mut out = Vec::new();
         self.path_each(id, steps, &mut |n| out.push(n));
         out
     }
 
     /// Call `f` on every node the path reaches, in document order, without collecting.
-    pub fn path_each(&self, id: NodeId, steps: &[(Ns, &str)], f: &mut dyn FnMut(NodeId)) {
+    pub fn path_each(&self, id: NodeId, steps: &[(Ns, Tag)], f: &mut dyn FnMut(NodeId)) {
         match steps.split_first() {
             None => f(id),
-            Some(((ns, name), rest)) => {
-                for child in self.kids(id, *ns, name) {
+            Some((&(ns, tag), rest)) => {
+                for child in self.kids(id, ns, tag) {
                     self.path_each(child, rest, f);
                 }
             }
@@ -288,25 +332,26 @@ impl<'a> Doc<'a> {
     }
 
     /// How many nodes the path reaches.
-    pub fn path_count(&self, id: NodeId, steps: &[(Ns, &str)]) -> usize {
+    pub fn path_count(&self, id: NodeId, steps: &[(Ns, Tag)]) -> usize {
         let mut n = 0usize;
         self.path_each(id, steps, &mut |_| n += 1);
         n
     }
 
     /// Whether the path reaches any node.
-    pub fn path_exists(&self, id: NodeId, steps: &[(Ns, &str)]) -> bool {
+    pub fn path_exists(&self, id: NodeId, steps: &[(Ns, Tag)]) -> bool {
         match steps.split_first() {
             None => true,
-            Some(((ns, name), rest)) => self
-                .kids(id, *ns, name)
+            Some((&(ns, tag), rest)) => self
+                .kids(id, ns, tag)
                 .any(|child| self.path_exists(child, rest)),
         }
     }
 
-    pub fn is(&self, id: NodeId, ns: Ns, name: &str) -> bool {
+    /// Whether `id` is the element `ns:tag` (`Tag::Other` matches no name).
+    pub fn is(&self, id: NodeId, ns: Ns, tag: Tag) -> bool {
         let n = self.node(id);
-        n.ns == ns && same(n.name, name)
+        n.tag == tag && n.ns == ns && tag != Tag::Other
     }
 
     /// The element's direct text, as written (references resolved, line ends normalized).
@@ -388,14 +433,35 @@ impl<'a> Doc<'a> {
                 ordinals = vec![0; this.nodes.len()];
             }
             if ordinals.get(id as usize).is_some_and(|&k| k == 0) {
-                let mut seen: std::collections::HashMap<(Ns, &str), u32> =
+                // Sibling groups have few distinct names: a short list searched by tag first;
+                // a map only past that, so a parent with thousands of distinct names stays
+                // linear.
+                let mut few: Vec<(Ns, Tag, &str, u32)> = Vec::new();
+                let mut many: std::collections::HashMap<(Ns, &str), u32> =
                     std::collections::HashMap::new();
                 for child in this.children(parent) {
                     let n = this.node(child);
-                    let count = seen.entry((n.ns, n.name)).or_insert(0);
-                    *count = count.saturating_add(1);
+                    let found = few.iter().position(|&(ns, tag, name, _)| {
+                        tag == n.tag && ns == n.ns && (n.tag != Tag::Other || name == n.name)
+                    });
+                    let room = few.len() < 32;
+                    let count = match found.and_then(|i| few.get_mut(i)) {
+                        Some((_, _, _, count)) => {
+                            *count = count.saturating_add(1);
+                            *count
+                        }
+                        None if room => {
+                            few.push((n.ns, n.tag, n.name, 1));
+                            1
+                        }
+                        None => {
+                            let count = many.entry((n.ns, n.name)).or_insert(0);
+                            *count = count.saturating_add(1);
+                            *count
+                        }
+                    };
                     if let Some(slot) = ordinals.get_mut(child as usize) {
-                        *slot = *count;
+                        *slot = count;
                     }
                 }
             }
@@ -435,7 +501,7 @@ impl<'a> Doc<'a> {
 #[inline]
 pub(crate) fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && a.last() == b.last() && a == b
+    a.len() == b.len() && a.last() == b.last() && crate::tag::same_bytes(a, b)
 }
 
 fn count_newlines(bytes: &[u8]) -> usize {
@@ -520,11 +586,57 @@ fn is_ws(b: u8) -> bool {
 }
 
 /// Bytes that end a name.
-fn ends_name(b: u8) -> bool {
+const fn ends_name(b: u8) -> bool {
     matches!(
         b,
         b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>' | b'=' | b'<' | b'"' | b'\'' | b'&'
     )
+}
+
+const NAME_PART: u8 = 0;
+const NAME_END: u8 = 1;
+const NAME_COLON: u8 = 2;
+const NAME_BAD: u8 = 3;
+
+/// How each byte reads in a name, as XML allows names here (loosely): a name ends at
+/// whitespace or a delimiter ([`ends_name`]); control characters and `! ? ; , ( )` are not
+/// allowed; a name must not start with a digit, '-', '.' or ':', and has at most one ':', not
+/// at its end.
+const NAME_CLASS: [u8; 256] = {
+    let mut class = [NAME_PART; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if ends_name(byte) {
+            NAME_END
+        } else if byte == b':' {
+            NAME_COLON
+        } else if byte < 0x20 || matches!(byte, b'!' | b'?' | b';' | b',' | b'(' | b')') {
+            NAME_BAD
+        } else {
+            NAME_PART
+        };
+        b += 1;
+    }
+    class
+};
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `word` that equals `byte`, and nothing else.
+#[inline]
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
+    !(((x & !HIGH_BITS) + !HIGH_BITS) | x | !HIGH_BITS)
+}
+
+/// What a short run of character data holds, noted while looking for the next markup.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextSeen {
+    /// Something other than XML whitespace.
+    words: bool,
+    /// A reference or a carriage return: the text needs decoding.
+    special: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -547,9 +659,9 @@ impl<'a> Reader<'a> {
         let len = self.bytes.len();
         while self.pos < len {
             // Character data up to the next markup.
-            let next = self.next_markup(self.pos);
+            let (next, seen) = self.next_markup(self.pos);
             if next > self.pos {
-                self.text(self.pos, next)?;
+                self.text(self.pos, next, seen)?;
             }
             self.pos = next;
             if self.pos >= len {
@@ -618,20 +730,59 @@ impl<'a> Reader<'a> {
     }
 
     /// The next `<` at or after `from` (or the end): a plain loop over the short runs between
-    /// tags, core's word-wise search for long ones (attachments).
-    fn next_markup(&self, from: usize) -> usize {
+    /// tags, which also notes what the text holds, and core's word-wise search for long ones
+    /// (attachments), which leaves that to [`Reader::text`].
+    fn next_markup(&self, from: usize) -> (usize, Option<TextSeen>) {
         let len = self.bytes.len();
-        let mut near = (from + 64).min(len);
+        let near = (from + 64).min(len);
+        let mut seen = TextSeen::default();
+        // Eight bytes at a time while they last (indentation and short values), then bytewise.
+        let mut at = from;
+        while at + 8 <= near {
+            let Some(chunk) = self.bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+                break;
+            };
+            let word = u64::from_le_bytes(*chunk);
+            let lt = bytes_equal(word, b'<');
+            // Bytes before the first '<' (all eight when there is none).
+            let before = if lt == 0 {
+                u64::MAX
+            } else {
+                (lt & lt.wrapping_neg()) - 1
+            };
+            let carriage = bytes_equal(word, b'\r');
+            let blank = bytes_equal(word, b' ')
+                | bytes_equal(word, b'\n')
+                | bytes_equal(word, b'\t')
+                | carriage;
+            seen.words |= !blank & HIGH_BITS & before != 0;
+            seen.special |= (bytes_equal(word, b'&') | carriage) & before != 0;
+            if lt != 0 {
+                return (at + (lt.trailing_zeros() / 8) as usize, Some(seen));
+            }
+            at += 8;
+        }
+        for (i, &b) in self.bytes[at..near].iter().enumerate() {
+            let i = i + at - from;
+            match b {
+                b'<' => return (from + i, Some(seen)),
+                b' ' | b'\t' | b'\n' => {}
+                b'\r' => seen.special = true,
+                b'&' => {
+                    seen.words = true;
+                    seen.special = true;
+                }
+                _ => seen.words = true,
+            }
+        }
+        if near == len {
+            return (len, Some(seen));
+        }
+        let mut near = near;
         while !self.input.is_char_boundary(near) {
             near -= 1;
         }
-        if let Some(i) = self.bytes[from..near].iter().position(|&b| b == b'<') {
-            return from + i;
-        }
-        if near == len {
-            return len;
-        }
-        self.find_char(near, '<').unwrap_or(len)
+        (self.find_char(near, '<').unwrap_or(len), None)
     }
 
     /// Where `needle` next occurs at or after `from` (`from` is always just after ASCII).
@@ -642,6 +793,41 @@ impl<'a> Reader<'a> {
     /// Where the ASCII character `needle` next occurs at or after `from` (a byte search).
     fn find_char(&self, from: usize, needle: char) -> Option<usize> {
         self.input.get(from..)?.find(needle).map(|i| from + i)
+    }
+
+    /// The name starting at `from`, checked (see [`NAME_CLASS`]): where it ends, and the
+    /// position of its colon if it has one.
+    fn scan_name(&self, from: usize) -> Result<(usize, Option<usize>), &'static str> {
+        let bytes = self.bytes;
+        let mut end = from;
+        let mut colon = None;
+        let mut colons = 0u32;
+        let mut bad = false;
+        loop {
+            // A tight loop over the plain bytes; the rare ones are handled below it.
+            while bytes
+                .get(end)
+                .is_some_and(|&b| NAME_CLASS[b as usize] == NAME_PART)
+            {
+                end += 1;
+            }
+            match bytes.get(end).map(|&b| NAME_CLASS[b as usize]) {
+                Some(NAME_COLON) => {
+                    colons += 1;
+                    colon.get_or_insert(end);
+                }
+                Some(NAME_BAD) => bad = true,
+                _ => break,
+            }
+            end += 1;
+        }
+        match bytes.get(from) {
+            _ if end == from => Err("missing name"),
+            Some(c) if c.is_ascii_digit() || matches!(c, b'-' | b'.' | b':') => Err("invalid name"),
+            _ if bad => Err("invalid name"),
+            _ if colons > 1 || bytes.get(end - 1) == Some(&b':') => Err("invalid qualified name"),
+            _ => Ok((end, colon)),
+        }
     }
 
     fn name_end(&self, from: usize) -> usize {
@@ -666,9 +852,8 @@ impl<'a> Reader<'a> {
             return Err(InputError::TooDeep);
         }
         let name_start = at + 1;
-        let name_end = self.name_end(name_start);
+        let (name_end, colon) = self.scan_name(name_start).map_err(|m| malformed(at, m))?;
         let qname = &self.input[name_start..name_end];
-        check_name(qname).map_err(|m| malformed(at, m))?;
         self.pos = name_end;
         // Attributes, namespace declarations first collected so that they apply to this
         // element's own name.
@@ -722,8 +907,8 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let (prefix, local) = match qname.split_once(':') {
-            Some((p, l)) => (p, l),
+        let (prefix, local) = match colon {
+            Some(c) => (&self.input[name_start..c], &self.input[c + 1..name_end]),
             None => ("", qname),
         };
         let ns = match self.bindings.iter().rev().find(|(p, _)| same(p, prefix)) {
@@ -758,6 +943,7 @@ impl<'a> Reader<'a> {
         };
         self.nodes.push(Node {
             ns,
+            tag: Tag::of(local),
             name: local,
             parent,
             first_child: NONE,
@@ -786,9 +972,8 @@ impl<'a> Reader<'a> {
     /// One `name = "value"` at `self.pos`.
     fn attribute(&mut self) -> Result<(&'a str, Cow<'a, str>), InputError> {
         let at = self.pos;
-        let end = self.name_end(at);
+        let (end, _) = self.scan_name(at).map_err(|m| malformed(at, m))?;
         let key = &self.input[at..end];
-        check_name(key).map_err(|m| malformed(at, m))?;
         self.pos = end;
         self.skip_ws();
         if self.bytes.get(self.pos) != Some(&b'=') {
@@ -842,7 +1027,20 @@ impl<'a> Reader<'a> {
     fn end_tag(&mut self) -> Result<(), InputError> {
         let at = self.pos;
         let name_start = at + 2;
-        let name_end = self.name_end(name_start);
+        // Almost always the open element's name: compare it in place rather than scan.
+        let open_name = self.stack.last().map_or(&b""[..], |o| o.qname.as_bytes());
+        let after = name_start + open_name.len();
+        let name_end = if !open_name.is_empty()
+            && self
+                .bytes
+                .get(name_start..after)
+                .is_some_and(|written| crate::tag::same_bytes(written, open_name))
+            && self.bytes.get(after).is_none_or(|&b| ends_name(b))
+        {
+            after
+        } else {
+            self.name_end(name_start)
+        };
         let qname = &self.input[name_start..name_end];
         self.pos = name_end;
         self.skip_ws();
@@ -863,10 +1061,16 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Character data from `start` to `stop` (no markup inside).
-    fn text(&mut self, start: usize, stop: usize) -> Result<(), InputError> {
+    /// Character data from `start` to `stop` (no markup inside); `seen` is what
+    /// [`Reader::next_markup`] noted about it, when it looked.
+    fn text(
+        &mut self,
+        start: usize,
+        stop: usize,
+        seen: Option<TextSeen>,
+    ) -> Result<(), InputError> {
         let chunk = &self.input[start..stop];
-        let whitespace = chunk.bytes().all(is_ws);
+        let whitespace = seen.map_or_else(|| chunk.bytes().all(is_ws), |s| !s.words);
         if self.stack.is_empty() {
             if whitespace {
                 return Ok(());
@@ -886,7 +1090,11 @@ impl<'a> Reader<'a> {
             return Ok(());
         }
         // Two word-wise searches beat one byte loop on long texts (attachments).
-        if !chunk.contains('&') && !chunk.contains('\r') {
+        let special = seen.map_or_else(
+            || chunk.contains('&') || chunk.contains('\r'),
+            |s| s.special,
+        );
+        if !special {
             self.append_input(start, stop);
             return Ok(());
         }
@@ -975,31 +1183,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A name as XML allows it, loosely: not empty, not starting with a digit, '-', '.' or ':',
-/// at most one ':' and not at the end.
-fn check_name(name: &str) -> Result<(), &'static str> {
-    let b = name.as_bytes();
-    match b.first() {
-        None => return Err("missing name"),
-        Some(c) if c.is_ascii_digit() || matches!(c, b'-' | b'.' | b':') => {
-            return Err("invalid name");
-        }
-        _ => {}
-    }
-    let mut colons = 0;
-    for &c in b {
-        if c == b':' {
-            colons += 1;
-        } else if c < 0x20 || matches!(c, b'!' | b'?' | b';' | b',' | b'(' | b')') {
-            return Err("invalid name");
-        }
-    }
-    if colons > 1 || b.last() == Some(&b':') {
-        return Err("invalid qualified name");
-    }
-    Ok(())
-}
-
 /// A resolved reference: a predefined entity or a character.
 enum Resolved {
     Str(&'static str),
@@ -1070,13 +1253,13 @@ mod tests {
     fn builds_tree_and_navigates() {
         let doc = Doc::parse(INV.as_bytes()).expect("parses");
         assert_eq!(doc.kind(), Kind::Invoice);
-        let id = doc.kid(doc.root(), Ns::Cbc, "ID").expect("ID");
+        let id = doc.kid(doc.root(), Ns::Cbc, Tag::ID).expect("ID");
         assert_eq!(doc.text(id), "A & 1");
         assert_eq!(doc.raw(id), " A & 1 ");
-        let lines: Vec<_> = doc.kids(doc.root(), Ns::Cac, "InvoiceLine").collect();
+        let lines: Vec<_> = doc.kids(doc.root(), Ns::Cac, Tag::InvoiceLine).collect();
         assert_eq!(lines.len(), 2);
         let amount = doc
-            .path(lines[1], &[(Ns::Cbc, "LineExtensionAmount")])
+            .path(lines[1], &[(Ns::Cbc, Tag::LineExtensionAmount)])
             .expect("amount");
         assert_eq!(doc.attr(amount, "currencyID"), Some("NOK"));
         assert_eq!(
@@ -1168,8 +1351,73 @@ mod tests {
         );
         let doc = Doc::parse(wrapped.as_bytes()).expect("parses");
         assert_eq!(doc.kind(), Kind::Invoice);
-        assert!(doc.is(doc.root(), Ns::Invoice, "Invoice"));
+        assert!(doc.is(doc.root(), Ns::Invoice, Tag::Invoice));
         assert_eq!(doc.all().end as usize, doc.len());
+    }
+
+    /// `next_markup`'s word-at-a-time scan against the plain definition.
+    #[test]
+    fn markup_scan_matches_a_byte_loop() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            "<",
+            "&",
+            "\r",
+            "\n",
+            " ",
+            "\t",
+            "a",
+            "Z",
+            "0",
+            ">",
+            "é",
+            "€",
+            "\u{1F600}",
+        ]);
+        proptest!(|(pieces in prop::collection::vec(alphabet, 0..200), from in 0usize..8)| {
+            let input: String = pieces.concat();
+            let reader = Reader::new(&input);
+            let from = (0..=from.min(input.len())).rev().find(|&i| input.is_char_boundary(i)).unwrap_or(0);
+            let (next, seen) = reader.next_markup(from);
+            let expected = input[from..].find('<').map_or(input.len(), |i| from + i);
+            prop_assert_eq!(next, expected);
+            if let Some(seen) = seen {
+                let text = &input[from..next];
+                prop_assert_eq!(seen.words, !text.bytes().all(is_ws));
+                prop_assert_eq!(seen.special, text.contains('&') || text.contains('\r'));
+            }
+        });
+    }
+
+    /// `scan_name` against the rules it implements.
+    #[test]
+    fn name_scan_follows_the_name_rules() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            "a", "B", "1", "-", ".", ":", "_", "é", "!", "\u{1}", " ", ">", "/", "=",
+        ]);
+        proptest!(|(pieces in prop::collection::vec(alphabet, 0..12))| {
+            let input: String = pieces.concat();
+            let reader = Reader::new(&input);
+            let end = input.bytes().position(ends_name).unwrap_or(input.len());
+            let name = &input[..end];
+            let b = name.as_bytes();
+            let colons = b.iter().filter(|&&c| c == b':').count();
+            let valid = !b.is_empty()
+                && !b[0].is_ascii_digit()
+                && !matches!(b[0], b'-' | b'.' | b':')
+                && !b.iter().any(|&c| c < 0x20 || matches!(c, b'!' | b'?' | b';' | b',' | b'(' | b')'))
+                && colons <= 1
+                && b.last() != Some(&b':');
+            match reader.scan_name(0) {
+                Ok((scanned, colon)) => {
+                    prop_assert!(valid, "{name:?} accepted");
+                    prop_assert_eq!(scanned, end);
+                    prop_assert_eq!(colon, name.find(':'));
+                }
+                Err(_) => prop_assert!(!valid, "{name:?} refused"),
+            }
+        });
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod conformance;
 pub mod doc;
 pub mod rules;
+pub mod tag;
 
 pub use doc::{InputError, Kind};
 pub use rules::{

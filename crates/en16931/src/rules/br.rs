@@ -6,7 +6,7 @@
 
 use super::fatal;
 use super::{Ctx, Flag, Num, RuleInfo, at_most_two_decimals, charge_indicator, is_vat_scheme};
-use crate::doc::{Doc, Kind, NodeId, Ns};
+use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -332,21 +332,21 @@ pub(super) const RULES: &[RuleInfo] = &[
 ];
 
 /// `normalize-space(x) != ''` for the first match of a path (absent counts as empty).
-fn filled(doc: &Doc, from: NodeId, steps: &[(Ns, &str)]) -> bool {
+fn filled(doc: &Doc, from: NodeId, steps: &[(Ns, Tag)]) -> bool {
     doc.path(from, steps)
         .is_some_and(|id| !doc.norm(id).is_empty())
 }
 
-fn has(doc: &Doc, from: NodeId, ns: Ns, name: &str) -> bool {
-    doc.kid(from, ns, name).is_some()
+fn has(doc: &Doc, from: NodeId, ns: Ns, tag: Tag) -> bool {
+    doc.kid(from, ns, tag).is_some()
 }
 
 /// Whether the ancestors of `id`, nearest first, are the given `cac:` elements.
-fn under(doc: &Doc, id: NodeId, ancestors: &[&str]) -> bool {
+fn under(doc: &Doc, id: NodeId, ancestors: &[Tag]) -> bool {
     let mut cur = id;
-    for name in ancestors {
+    for &tag in ancestors {
         let parent = doc.node(cur).parent;
-        if parent == u32::MAX || !doc.is(parent, Ns::Cac, name) {
+        if parent == u32::MAX || !doc.is(parent, Ns::Cac, tag) {
             return false;
         }
         cur = parent;
@@ -373,208 +373,227 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     check_root(cx, root);
     for id in doc.all() {
         let node = doc.node(id);
-        match (node.ns, node.name) {
-            (Ns::Cac, "AdditionalDocumentReference") => {
-                cx.require(filled(doc, id, &[(Ns::Cbc, "ID")]), "BR-52", id);
+        match (node.ns, node.tag) {
+            (Ns::Cac, Tag::AdditionalDocumentReference) => {
+                cx.require(filled(doc, id, &[(Ns::Cbc, Tag::ID)]), "BR-52", id);
             }
-            (Ns::Cbc, "PayableAmount")
+            (Ns::Cbc, Tag::PayableAmount)
                 if doc.kind() == Kind::Invoice
-                    && doc.is(node.parent, Ns::Cac, "LegalMonetaryTotal")
+                    && doc.is(node.parent, Ns::Cac, Tag::LegalMonetaryTotal)
                     && doc.node(node.parent).parent == root =>
             {
                 if let Num::Val(v) = Num::of(doc, Some(id))
                     && v > rust_decimal::Decimal::ZERO
                 {
-                    let due = doc.all().any(|n| doc.is(n, Ns::Cbc, "DueDate"))
+                    let due = doc.all().any(|n| doc.is(n, Ns::Cbc, Tag::DueDate))
                         || doc.all().any(|n| {
-                            doc.is(n, Ns::Cac, "PaymentTerms") && has(doc, n, Ns::Cbc, "Note")
+                            doc.is(n, Ns::Cac, Tag::PaymentTerms) && has(doc, n, Ns::Cbc, Tag::Note)
                         });
                     cx.require(due, "BR-CO-25", id);
                 }
             }
-            (Ns::Cbc, "EndpointID") if under(doc, id, &["Party", "AccountingCustomerParty"]) => {
+            (Ns::Cbc, Tag::EndpointID)
+                if under(doc, id, &[Tag::Party, Tag::AccountingCustomerParty]) =>
+            {
                 cx.require(doc.attr(id, "schemeID").is_some(), "BR-63", id);
             }
-            (Ns::Cbc, "EndpointID") if under(doc, id, &["Party", "AccountingSupplierParty"]) => {
+            (Ns::Cbc, Tag::EndpointID)
+                if under(doc, id, &[Tag::Party, Tag::AccountingSupplierParty]) =>
+            {
                 cx.require(doc.attr(id, "schemeID").is_some(), "BR-62", id);
             }
-            (Ns::Cac, "PostalAddress") if under(doc, id, &["Party", "AccountingCustomerParty"]) => {
+            (Ns::Cac, Tag::PostalAddress)
+                if under(doc, id, &[Tag::Party, Tag::AccountingCustomerParty]) =>
+            {
                 let ok = filled(
                     doc,
                     id,
-                    &[(Ns::Cac, "Country"), (Ns::Cbc, "IdentificationCode")],
+                    &[(Ns::Cac, Tag::Country), (Ns::Cbc, Tag::IdentificationCode)],
                 );
                 cx.require(ok, "BR-11", id);
             }
-            (Ns::Cac, "PostalAddress") if under(doc, id, &["Party", "AccountingSupplierParty"]) => {
+            (Ns::Cac, Tag::PostalAddress)
+                if under(doc, id, &[Tag::Party, Tag::AccountingSupplierParty]) =>
+            {
                 let ok = filled(
                     doc,
                     id,
-                    &[(Ns::Cac, "Country"), (Ns::Cbc, "IdentificationCode")],
+                    &[(Ns::Cac, Tag::Country), (Ns::Cbc, Tag::IdentificationCode)],
                 );
                 cx.require(ok, "BR-09", id);
             }
-            (Ns::Cac, "PostalAddress") if under(doc, id, &["TaxRepresentativeParty"]) => {
+            (Ns::Cac, Tag::PostalAddress) if under(doc, id, &[Tag::TaxRepresentativeParty]) => {
                 let ok = filled(
                     doc,
                     id,
-                    &[(Ns::Cac, "Country"), (Ns::Cbc, "IdentificationCode")],
+                    &[(Ns::Cac, Tag::Country), (Ns::Cbc, Tag::IdentificationCode)],
                 );
                 cx.require(ok, "BR-20", id);
             }
-            (Ns::Cac, "Address") if under(doc, id, &["DeliveryLocation", "Delivery"]) => {
+            (Ns::Cac, Tag::Address) if under(doc, id, &[Tag::DeliveryLocation, Tag::Delivery]) => {
                 let ok = doc
-                    .path(id, &[(Ns::Cac, "Country"), (Ns::Cbc, "IdentificationCode")])
+                    .path(
+                        id,
+                        &[(Ns::Cac, Tag::Country), (Ns::Cbc, Tag::IdentificationCode)],
+                    )
                     .is_some();
                 cx.require(ok, "BR-57", id);
             }
-            (Ns::Cac, "AllowanceCharge") if node.parent == root => {
+            (Ns::Cac, Tag::AllowanceCharge) if node.parent == root => {
                 check_document_allowance_charge(cx, id);
             }
-            (Ns::Cac, "LegalMonetaryTotal") => check_totals(cx, id),
-            (Ns::Cac, "InvoiceLine" | "CreditNoteLine") => check_line(cx, id),
-            (Ns::Cac, "AllowanceCharge") if under_line(doc, id) => {
+            (Ns::Cac, Tag::LegalMonetaryTotal) => check_totals(cx, id),
+            (Ns::Cac, Tag::InvoiceLine | Tag::CreditNoteLine) => check_line(cx, id),
+            (Ns::Cac, Tag::AllowanceCharge) if under_line(doc, id) => {
                 check_line_allowance_charge(cx, id);
             }
-            (Ns::Cac, "InvoicePeriod") => {
+            (Ns::Cac, Tag::InvoicePeriod) => {
                 let parent = node.parent;
-                let rule = if doc.is(parent, Ns::Cac, "InvoiceLine")
-                    || doc.is(parent, Ns::Cac, "CreditNoteLine")
+                let rule = if doc.is(parent, Ns::Cac, Tag::InvoiceLine)
+                    || doc.is(parent, Ns::Cac, Tag::CreditNoteLine)
                 {
                     "BR-30"
                 } else {
                     "BR-29"
                 };
-                let has_start = has(doc, id, Ns::Cbc, "StartDate");
-                let has_end = has(doc, id, Ns::Cbc, "EndDate");
+                let has_start = has(doc, id, Ns::Cbc, Tag::StartDate);
+                let has_end = has(doc, id, Ns::Cbc, Tag::EndDate);
                 if rule == "BR-30" {
                     cx.require(has_start || has_end, "BR-CO-20", id);
                 } else {
-                    let code = has(doc, id, Ns::Cbc, "DescriptionCode");
+                    let code = has(doc, id, Ns::Cbc, Tag::DescriptionCode);
                     cx.require(has_start || has_end || code, "BR-CO-19", id);
                 }
-                let start = plain_date(doc, doc.kid(id, Ns::Cbc, "StartDate"));
-                let end = plain_date(doc, doc.kid(id, Ns::Cbc, "EndDate"));
+                let start = plain_date(doc, doc.kid(id, Ns::Cbc, Tag::StartDate));
+                let end = plain_date(doc, doc.kid(id, Ns::Cbc, Tag::EndDate));
                 if let (Some(start), Some(end)) = (start, end) {
                     cx.require(end >= start, rule, id);
                 }
             }
-            (Ns::Cac, "AdditionalItemProperty") => {
-                let ok = has(doc, id, Ns::Cbc, "Name") && has(doc, id, Ns::Cbc, "Value");
+            (Ns::Cac, Tag::AdditionalItemProperty) => {
+                let ok = has(doc, id, Ns::Cbc, Tag::Name) && has(doc, id, Ns::Cbc, Tag::Value);
                 cx.require(ok, "BR-54", id);
             }
-            (Ns::Cbc, "ItemClassificationCode")
-                if under(doc, id, &["CommodityClassification", "Item"])
+            (Ns::Cbc, Tag::ItemClassificationCode)
+                if under(doc, id, &[Tag::CommodityClassification, Tag::Item])
                     && under_line(doc, doc.node(doc.node(id).parent).parent) =>
             {
                 cx.require(doc.attr(id, "listID").is_some(), "BR-65", id);
             }
-            (Ns::Cbc, "ID")
-                if under(doc, id, &["StandardItemIdentification", "Item"])
+            (Ns::Cbc, Tag::ID)
+                if under(doc, id, &[Tag::StandardItemIdentification, Tag::Item])
                     && under_line(doc, doc.node(doc.node(id).parent).parent) =>
             {
                 cx.require(doc.attr(id, "schemeID").is_some(), "BR-64", id);
             }
-            (Ns::Cac, "PayeeFinancialAccount") if doc.is(node.parent, Ns::Cac, "PaymentMeans") => {
+            (Ns::Cac, Tag::PayeeFinancialAccount)
+                if doc.is(node.parent, Ns::Cac, Tag::PaymentMeans) =>
+            {
                 let means = node.parent;
                 let code = doc
-                    .kid(means, Ns::Cbc, "PaymentMeansCode")
+                    .kid(means, Ns::Cbc, Tag::PaymentMeansCode)
                     .map(|c| doc.norm(c));
                 if matches!(code.as_deref(), Some("30" | "58")) {
-                    cx.require(filled(doc, id, &[(Ns::Cbc, "ID")]), "BR-50", id);
+                    cx.require(filled(doc, id, &[(Ns::Cbc, Tag::ID)]), "BR-50", id);
                 }
             }
-            (Ns::Cac, "PaymentMeans") => {
-                let code = doc.kid(id, Ns::Cbc, "PaymentMeansCode");
+            (Ns::Cac, Tag::PaymentMeans) => {
+                let code = doc.kid(id, Ns::Cbc, Tag::PaymentMeansCode);
                 cx.require(code.is_some(), "BR-49", id);
                 let code = code.map(|c| doc.norm(c));
                 if let Some("30" | "58") = code.as_deref() {
                     let ok = doc
-                        .path(id, &[(Ns::Cac, "PayeeFinancialAccount"), (Ns::Cbc, "ID")])
+                        .path(
+                            id,
+                            &[(Ns::Cac, Tag::PayeeFinancialAccount), (Ns::Cbc, Tag::ID)],
+                        )
                         .is_some();
                     cx.require(ok, "BR-61", id);
                 }
             }
-            (Ns::Cac, "BillingReference") => {
+            (Ns::Cac, Tag::BillingReference) => {
                 let ok = doc
                     .path(
                         id,
-                        &[(Ns::Cac, "InvoiceDocumentReference"), (Ns::Cbc, "ID")],
+                        &[(Ns::Cac, Tag::InvoiceDocumentReference), (Ns::Cbc, Tag::ID)],
                     )
                     .is_some();
                 cx.require(ok, "BR-55", id);
             }
-            (Ns::Cac, "AccountingSupplierParty") => {
-                let party = |steps: &[(Ns, &str)]| !doc.path_all(id, steps).is_empty();
+            (Ns::Cac, Tag::AccountingSupplierParty) => {
+                let party = |steps: &[(Ns, Tag)]| !doc.path_all(id, steps).is_empty();
                 let vat_id = doc
-                    .path_all(id, &[(Ns::Cac, "Party"), (Ns::Cac, "PartyTaxScheme")])
+                    .path_all(id, &[(Ns::Cac, Tag::Party), (Ns::Cac, Tag::PartyTaxScheme)])
                     .into_iter()
-                    .any(|pts| is_vat_scheme(doc, pts) && has(doc, pts, Ns::Cbc, "CompanyID"));
+                    .any(|pts| is_vat_scheme(doc, pts) && has(doc, pts, Ns::Cbc, Tag::CompanyID));
                 let ok = vat_id
                     || party(&[
-                        (Ns::Cac, "Party"),
-                        (Ns::Cac, "PartyIdentification"),
-                        (Ns::Cbc, "ID"),
+                        (Ns::Cac, Tag::Party),
+                        (Ns::Cac, Tag::PartyIdentification),
+                        (Ns::Cbc, Tag::ID),
                     ])
                     || party(&[
-                        (Ns::Cac, "Party"),
-                        (Ns::Cac, "PartyLegalEntity"),
-                        (Ns::Cbc, "CompanyID"),
+                        (Ns::Cac, Tag::Party),
+                        (Ns::Cac, Tag::PartyLegalEntity),
+                        (Ns::Cbc, Tag::CompanyID),
                     ]);
                 cx.require(ok, "BR-CO-26", id);
             }
-            (Ns::Cac, "PayeeParty") => {
-                let texts = |from: NodeId, steps: &[(Ns, &str)]| -> Vec<String> {
+            (Ns::Cac, Tag::PayeeParty) => {
+                let texts = |from: NodeId, steps: &[(Ns, Tag)]| -> Vec<String> {
                     doc.path_all(from, steps)
                         .into_iter()
                         .map(|n| doc.raw(n).to_owned())
                         .collect()
                 };
                 let seller = doc
-                    .kids(node.parent, Ns::Cac, "AccountingSupplierParty")
+                    .kids(node.parent, Ns::Cac, Tag::AccountingSupplierParty)
                     .collect::<Vec<_>>();
-                let seller_texts = |steps: &[(Ns, &str)]| -> Vec<String> {
+                let seller_texts = |steps: &[(Ns, Tag)]| -> Vec<String> {
                     seller.iter().flat_map(|&s| texts(s, steps)).collect()
                 };
-                let names = texts(id, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]);
-                let ids = texts(id, &[(Ns::Cac, "PartyIdentification"), (Ns::Cbc, "ID")]);
+                let names = texts(id, &[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]);
+                let ids = texts(
+                    id,
+                    &[(Ns::Cac, Tag::PartyIdentification), (Ns::Cbc, Tag::ID)],
+                );
                 let seller_names = seller_texts(&[
-                    (Ns::Cac, "Party"),
-                    (Ns::Cac, "PartyName"),
-                    (Ns::Cbc, "Name"),
+                    (Ns::Cac, Tag::Party),
+                    (Ns::Cac, Tag::PartyName),
+                    (Ns::Cbc, Tag::Name),
                 ]);
                 let seller_ids = seller_texts(&[
-                    (Ns::Cac, "Party"),
-                    (Ns::Cac, "PartyIdentification"),
-                    (Ns::Cbc, "ID"),
+                    (Ns::Cac, Tag::Party),
+                    (Ns::Cac, Tag::PartyIdentification),
+                    (Ns::Cbc, Tag::ID),
                 ]);
                 let ok = !names.is_empty()
                     && !names.iter().any(|n| seller_names.contains(n))
                     && !ids.iter().any(|i| seller_ids.contains(i));
                 cx.require(ok, "BR-17", id);
             }
-            (Ns::Cbc, "PrimaryAccountNumberID")
-                if under(doc, id, &["CardAccount", "PaymentMeans"]) =>
+            (Ns::Cbc, Tag::PrimaryAccountNumberID)
+                if under(doc, id, &[Tag::CardAccount, Tag::PaymentMeans]) =>
             {
                 cx.require(doc.norm(id).chars().count() <= 10, "BR-51", id);
             }
-            (Ns::Cac, "TaxRepresentativeParty") => {
+            (Ns::Cac, Tag::TaxRepresentativeParty) => {
                 cx.require(
-                    filled(doc, id, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]),
+                    filled(doc, id, &[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
                     "BR-18",
                     id,
                 );
-                cx.require(has(doc, id, Ns::Cac, "PostalAddress"), "BR-19", id);
+                cx.require(has(doc, id, Ns::Cac, Tag::PostalAddress), "BR-19", id);
                 let vat_id = doc
-                    .kids(id, Ns::Cac, "PartyTaxScheme")
-                    .any(|pts| is_vat_scheme(doc, pts) && has(doc, pts, Ns::Cbc, "CompanyID"));
+                    .kids(id, Ns::Cac, Tag::PartyTaxScheme)
+                    .any(|pts| is_vat_scheme(doc, pts) && has(doc, pts, Ns::Cbc, Tag::CompanyID));
                 cx.require(vat_id, "BR-56", id);
             }
-            (Ns::Cac, "TaxSubtotal") if doc.is(node.parent, Ns::Cac, "TaxTotal") => {
+            (Ns::Cac, Tag::TaxSubtotal) if doc.is(node.parent, Ns::Cac, Tag::TaxTotal) => {
                 check_subtotal(cx, id);
             }
-            (Ns::Cac, "PartyTaxScheme") if is_vat_scheme(doc, id) => {
-                let ids: Vec<NodeId> = doc.kids(id, Ns::Cbc, "CompanyID").collect();
+            (Ns::Cac, Tag::PartyTaxScheme) if is_vat_scheme(doc, id) => {
+                let ids: Vec<NodeId> = doc.kids(id, Ns::Cbc, Tag::CompanyID).collect();
                 if ids.len() <= 1 {
                     let prefix: String = ids
                         .first()
@@ -603,93 +622,107 @@ fn vat_prefix_ok(prefix: &str) -> bool {
 }
 
 fn under_line(doc: &Doc, id: NodeId) -> bool {
-    under(doc, id, &["InvoiceLine"]) || under(doc, id, &["CreditNoteLine"])
+    under(doc, id, &[Tag::InvoiceLine]) || under(doc, id, &[Tag::CreditNoteLine])
 }
 
 fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
     cx.require(
-        filled(doc, root, &[(Ns::Cbc, "CustomizationID")]),
+        filled(doc, root, &[(Ns::Cbc, Tag::CustomizationID)]),
         "BR-01",
         root,
     );
-    cx.require(filled(doc, root, &[(Ns::Cbc, "ID")]), "BR-02", root);
-    cx.require(filled(doc, root, &[(Ns::Cbc, "IssueDate")]), "BR-03", root);
-    let type_code = filled(doc, root, &[(Ns::Cbc, "InvoiceTypeCode")])
-        || filled(doc, root, &[(Ns::Cbc, "CreditNoteTypeCode")]);
+    cx.require(filled(doc, root, &[(Ns::Cbc, Tag::ID)]), "BR-02", root);
+    cx.require(
+        filled(doc, root, &[(Ns::Cbc, Tag::IssueDate)]),
+        "BR-03",
+        root,
+    );
+    let type_code = filled(doc, root, &[(Ns::Cbc, Tag::InvoiceTypeCode)])
+        || filled(doc, root, &[(Ns::Cbc, Tag::CreditNoteTypeCode)]);
     cx.require(type_code, "BR-04", root);
     cx.require(
-        filled(doc, root, &[(Ns::Cbc, "DocumentCurrencyCode")]),
+        filled(doc, root, &[(Ns::Cbc, Tag::DocumentCurrencyCode)]),
         "BR-05",
         root,
     );
-    let name = |party: &'static str| {
+    let name = |party: Tag| {
         [
             (Ns::Cac, party),
-            (Ns::Cac, "Party"),
-            (Ns::Cac, "PartyLegalEntity"),
-            (Ns::Cbc, "RegistrationName"),
+            (Ns::Cac, Tag::Party),
+            (Ns::Cac, Tag::PartyLegalEntity),
+            (Ns::Cbc, Tag::RegistrationName),
         ]
     };
     cx.require(
-        filled(doc, root, &name("AccountingSupplierParty")),
+        filled(doc, root, &name(Tag::AccountingSupplierParty)),
         "BR-06",
         root,
     );
     cx.require(
-        filled(doc, root, &name("AccountingCustomerParty")),
+        filled(doc, root, &name(Tag::AccountingCustomerParty)),
         "BR-07",
         root,
     );
-    let address = |party: &'static str| {
+    let address = |party: Tag| {
         [
             (Ns::Cac, party),
-            (Ns::Cac, "Party"),
-            (Ns::Cac, "PostalAddress"),
+            (Ns::Cac, Tag::Party),
+            (Ns::Cac, Tag::PostalAddress),
         ]
     };
     let seller_address = !doc
-        .path_all(root, &address("AccountingSupplierParty"))
+        .path_all(root, &address(Tag::AccountingSupplierParty))
         .is_empty();
     cx.require(seller_address, "BR-08", root);
     let buyer_address = !doc
-        .path_all(root, &address("AccountingCustomerParty"))
+        .path_all(root, &address(Tag::AccountingCustomerParty))
         .is_empty();
     cx.require(buyer_address, "BR-10", root);
-    let lines = has(doc, root, Ns::Cac, "InvoiceLine") || has(doc, root, Ns::Cac, "CreditNoteLine");
+    let lines =
+        has(doc, root, Ns::Cac, Tag::InvoiceLine) || has(doc, root, Ns::Cac, Tag::CreditNoteLine);
     cx.require(lines, "BR-16", root);
     let cards = doc
-        .path_all(root, &[(Ns::Cac, "PaymentMeans"), (Ns::Cac, "CardAccount")])
+        .path_all(
+            root,
+            &[(Ns::Cac, Tag::PaymentMeans), (Ns::Cac, Tag::CardAccount)],
+        )
         .len();
     cx.require(cards <= 1, "BR-66", root);
     let mandates = doc
         .path_all(
             root,
-            &[(Ns::Cac, "PaymentMeans"), (Ns::Cac, "PaymentMandate")],
+            &[(Ns::Cac, Tag::PaymentMeans), (Ns::Cac, Tag::PaymentMandate)],
         )
         .len();
     cx.require(mandates <= 1, "BR-67", root);
     let breakdown = !doc
-        .path_all(root, &[(Ns::Cac, "TaxTotal"), (Ns::Cac, "TaxSubtotal")])
+        .path_all(
+            root,
+            &[(Ns::Cac, Tag::TaxTotal), (Ns::Cac, Tag::TaxSubtotal)],
+        )
         .is_empty();
     cx.require(breakdown, "BR-CO-18", root);
-    let point_date = has(doc, root, Ns::Cbc, "TaxPointDate");
+    let point_date = has(doc, root, Ns::Cbc, Tag::TaxPointDate);
     let point_code = !doc
         .path_all(
             root,
-            &[(Ns::Cac, "InvoicePeriod"), (Ns::Cbc, "DescriptionCode")],
+            &[
+                (Ns::Cac, Tag::InvoicePeriod),
+                (Ns::Cbc, Tag::DescriptionCode),
+            ],
         )
         .is_empty();
     cx.require(!(point_date && point_code), "BR-CO-03", root);
     let tax_amount_currencies: Vec<&str> = doc
         .all()
         .filter(|&n| {
-            doc.is(n, Ns::Cbc, "TaxAmount") && doc.is(doc.node(n).parent, Ns::Cac, "TaxTotal")
+            doc.is(n, Ns::Cbc, Tag::TaxAmount) && doc.is(doc.node(n).parent, Ns::Cac, Tag::TaxTotal)
         })
         .filter_map(|n| doc.attr(n, "currencyID"))
         .collect();
     let accounted = doc
-        .kids(root, Ns::Cbc, "TaxCurrencyCode")
+        .kids(root, Ns::Cbc, Tag::TaxCurrencyCode)
         .all(|c| tax_amount_currencies.contains(&doc.raw(c)));
     cx.require(accounted, "BR-53", root);
     check_tax_total_decimals(cx, root);
@@ -706,13 +739,13 @@ fn check_tax_total_decimals(cx: &mut Ctx<'_>, root: NodeId) {
         .all()
         .filter(|&id| {
             doc.has_children(id)
-                && doc.is(id, Ns::Cbc, "TaxAmount")
-                && doc.is(doc.node(id).parent, Ns::Cac, "TaxTotal")
+                && doc.is(id, Ns::Cbc, Tag::TaxAmount)
+                && doc.is(doc.node(id).parent, Ns::Cac, Tag::TaxTotal)
         })
         .collect();
     for (code, rule) in [
-        ("DocumentCurrencyCode", "BR-DEC-13"),
-        ("TaxCurrencyCode", "BR-DEC-15"),
+        (Tag::DocumentCurrencyCode, "BR-DEC-13"),
+        (Tag::TaxCurrencyCode, "BR-DEC-15"),
     ] {
         let picked: Vec<NodeId> = candidates
             .iter()
@@ -730,19 +763,19 @@ fn check_tax_total_decimals(cx: &mut Ctx<'_>, root: NodeId) {
 }
 
 fn has_reason(doc: &Doc, id: NodeId) -> bool {
-    has(doc, id, Ns::Cbc, "AllowanceChargeReason")
-        || has(doc, id, Ns::Cbc, "AllowanceChargeReasonCode")
+    has(doc, id, Ns::Cbc, Tag::AllowanceChargeReason)
+        || has(doc, id, Ns::Cbc, Tag::AllowanceChargeReasonCode)
 }
 
 fn has_vat_category_code(doc: &Doc, id: NodeId) -> bool {
-    doc.kids(id, Ns::Cac, "TaxCategory")
-        .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, "ID"))
+    doc.kids(id, Ns::Cac, Tag::TaxCategory)
+        .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, Tag::ID))
 }
 
 fn check_document_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
-    let amount = doc.kid(id, Ns::Cbc, "Amount");
-    let base = doc.kid(id, Ns::Cbc, "BaseAmount");
+    let amount = doc.kid(id, Ns::Cbc, Tag::Amount);
+    let base = doc.kid(id, Ns::Cbc, Tag::BaseAmount);
     let rules = match charge_indicator(doc, id) {
         Some(false) => [
             "BR-31",
@@ -772,8 +805,8 @@ fn check_document_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
 
 fn check_line_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
-    let amount = doc.kid(id, Ns::Cbc, "Amount");
-    let base = doc.kid(id, Ns::Cbc, "BaseAmount");
+    let amount = doc.kid(id, Ns::Cbc, Tag::Amount);
+    let base = doc.kid(id, Ns::Cbc, Tag::BaseAmount);
     let rules = match charge_indicator(doc, id) {
         Some(false) => ["BR-41", "BR-42", "BR-CO-23", "BR-DEC-24", "BR-DEC-25"],
         Some(true) => ["BR-43", "BR-44", "BR-CO-24", "BR-DEC-27", "BR-DEC-28"],
@@ -789,19 +822,19 @@ fn check_line_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
 fn check_totals(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
     let kid = |name| doc.kid(id, Ns::Cbc, name);
-    cx.require(kid("LineExtensionAmount").is_some(), "BR-12", id);
-    cx.require(kid("TaxExclusiveAmount").is_some(), "BR-13", id);
-    cx.require(kid("TaxInclusiveAmount").is_some(), "BR-14", id);
-    cx.require(kid("PayableAmount").is_some(), "BR-15", id);
+    cx.require(kid(Tag::LineExtensionAmount).is_some(), "BR-12", id);
+    cx.require(kid(Tag::TaxExclusiveAmount).is_some(), "BR-13", id);
+    cx.require(kid(Tag::TaxInclusiveAmount).is_some(), "BR-14", id);
+    cx.require(kid(Tag::PayableAmount).is_some(), "BR-15", id);
     for (name, rule) in [
-        ("LineExtensionAmount", "BR-DEC-09"),
-        ("AllowanceTotalAmount", "BR-DEC-10"),
-        ("ChargeTotalAmount", "BR-DEC-11"),
-        ("TaxExclusiveAmount", "BR-DEC-12"),
-        ("TaxInclusiveAmount", "BR-DEC-14"),
-        ("PrepaidAmount", "BR-DEC-16"),
-        ("PayableRoundingAmount", "BR-DEC-17"),
-        ("PayableAmount", "BR-DEC-18"),
+        (Tag::LineExtensionAmount, "BR-DEC-09"),
+        (Tag::AllowanceTotalAmount, "BR-DEC-10"),
+        (Tag::ChargeTotalAmount, "BR-DEC-11"),
+        (Tag::TaxExclusiveAmount, "BR-DEC-12"),
+        (Tag::TaxInclusiveAmount, "BR-DEC-14"),
+        (Tag::PrepaidAmount, "BR-DEC-16"),
+        (Tag::PayableRoundingAmount, "BR-DEC-17"),
+        (Tag::PayableAmount, "BR-DEC-18"),
     ] {
         cx.require(at_most_two_decimals(doc, kid(name)), rule, id);
     }
@@ -809,24 +842,24 @@ fn check_totals(cx: &mut Ctx<'_>, id: NodeId) {
 
 fn check_line(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
-    cx.require(filled(doc, id, &[(Ns::Cbc, "ID")]), "BR-21", id);
+    cx.require(filled(doc, id, &[(Ns::Cbc, Tag::ID)]), "BR-21", id);
     let quantity = doc
-        .kid(id, Ns::Cbc, "InvoicedQuantity")
-        .or_else(|| doc.kid(id, Ns::Cbc, "CreditedQuantity"));
+        .kid(id, Ns::Cbc, Tag::InvoicedQuantity)
+        .or_else(|| doc.kid(id, Ns::Cbc, Tag::CreditedQuantity));
     cx.require(quantity.is_some(), "BR-22", id);
     let unit = doc
-        .kids(id, Ns::Cbc, "InvoicedQuantity")
-        .chain(doc.kids(id, Ns::Cbc, "CreditedQuantity"))
+        .kids(id, Ns::Cbc, Tag::InvoicedQuantity)
+        .chain(doc.kids(id, Ns::Cbc, Tag::CreditedQuantity))
         .any(|q| doc.attr(q, "unitCode").is_some());
     cx.require(unit, "BR-23", id);
-    let amount = doc.kid(id, Ns::Cbc, "LineExtensionAmount");
+    let amount = doc.kid(id, Ns::Cbc, Tag::LineExtensionAmount);
     cx.require(amount.is_some(), "BR-24", id);
     cx.require(
-        filled(doc, id, &[(Ns::Cac, "Item"), (Ns::Cbc, "Name")]),
+        filled(doc, id, &[(Ns::Cac, Tag::Item), (Ns::Cbc, Tag::Name)]),
         "BR-25",
         id,
     );
-    let prices = doc.path_all(id, &[(Ns::Cac, "Price"), (Ns::Cbc, "PriceAmount")]);
+    let prices = doc.path_all(id, &[(Ns::Cac, Tag::Price), (Ns::Cbc, Tag::PriceAmount)]);
     cx.require(!prices.is_empty(), "BR-26", id);
     // A general comparison: true when any price is >= 0; text that is no number stops the
     // official XSLT, so it is not judged here.
@@ -840,9 +873,9 @@ fn check_line(cx: &mut Ctx<'_>, id: NodeId) {
     let bases = doc.path_all(
         id,
         &[
-            (Ns::Cac, "Price"),
-            (Ns::Cac, "AllowanceCharge"),
-            (Ns::Cbc, "BaseAmount"),
+            (Ns::Cac, Tag::Price),
+            (Ns::Cac, Tag::AllowanceCharge),
+            (Ns::Cbc, Tag::BaseAmount),
         ],
     );
     let values: Vec<Num> = bases.iter().map(|&p| Num::of(doc, Some(p))).collect();
@@ -853,35 +886,42 @@ fn check_line(cx: &mut Ctx<'_>, id: NodeId) {
         cx.require(ok, "BR-28", id);
     }
     let category = doc
-        .path_all(id, &[(Ns::Cac, "Item"), (Ns::Cac, "ClassifiedTaxCategory")])
+        .path_all(
+            id,
+            &[(Ns::Cac, Tag::Item), (Ns::Cac, Tag::ClassifiedTaxCategory)],
+        )
         .into_iter()
-        .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, "ID"));
+        .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, Tag::ID));
     cx.require(category, "BR-CO-04", id);
     cx.require(at_most_two_decimals(doc, amount), "BR-DEC-23", id);
 }
 
 fn check_subtotal(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
-    cx.require(has(doc, id, Ns::Cbc, "TaxableAmount"), "BR-45", id);
-    cx.require(has(doc, id, Ns::Cbc, "TaxAmount"), "BR-46", id);
+    cx.require(has(doc, id, Ns::Cbc, Tag::TaxableAmount), "BR-45", id);
+    cx.require(has(doc, id, Ns::Cbc, Tag::TaxAmount), "BR-46", id);
     let vat_categories: Vec<NodeId> = doc
-        .kids(id, Ns::Cac, "TaxCategory")
+        .kids(id, Ns::Cac, Tag::TaxCategory)
         .filter(|&c| is_vat_scheme(doc, c))
         .collect();
-    let code = vat_categories.iter().any(|&c| has(doc, c, Ns::Cbc, "ID"));
+    let code = vat_categories
+        .iter()
+        .any(|&c| has(doc, c, Ns::Cbc, Tag::ID));
     cx.require(code, "BR-47", id);
     let rate = vat_categories.iter().any(|&c| {
-        has(doc, c, Ns::Cbc, "Percent")
-            || doc.kids(c, Ns::Cbc, "ID").any(|code| doc.norm(code) == "O")
+        has(doc, c, Ns::Cbc, Tag::Percent)
+            || doc
+                .kids(c, Ns::Cbc, Tag::ID)
+                .any(|code| doc.norm(code) == "O")
     });
     cx.require(rate, "BR-48", id);
     cx.require(
-        at_most_two_decimals(doc, doc.kid(id, Ns::Cbc, "TaxableAmount")),
+        at_most_two_decimals(doc, doc.kid(id, Ns::Cbc, Tag::TaxableAmount)),
         "BR-DEC-19",
         id,
     );
     cx.require(
-        at_most_two_decimals(doc, doc.kid(id, Ns::Cbc, "TaxAmount")),
+        at_most_two_decimals(doc, doc.kid(id, Ns::Cbc, Tag::TaxAmount)),
         "BR-DEC-20",
         id,
     );

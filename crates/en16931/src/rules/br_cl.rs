@@ -6,10 +6,10 @@ use super::cen_codes::{
     EXEMPTION_REASONS, ICD, ITEM_CLASSIFICATIONS, PARTY_ID_SCHEMES, PAYMENT_MEANS,
     UNCL1001_CREDIT_NOTE, UNCL1001_INVOICE, UNITS,
 };
-use super::codelists::{AMOUNTS, MIME, UNCL2005_SUBSET, UNCL4451};
+use super::codelists::{AMOUNTS, Codes, MIME, UNCL2005_SUBSET, UNCL4451, codes};
 use super::fatal;
 use super::{Ctx, RuleInfo, charge_indicator};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -105,17 +105,20 @@ const TAX_CATEGORIES: &[&str] = &["AE", "B", "E", "G", "K", "L", "M", "O", "S", 
 /// The value as one whole word: trimmed of XML whitespace, `None` when empty or when spaces
 /// remain inside (such a value is never one entry of a list).
 fn one_word(value: &str) -> Option<&str> {
-    let word = value.trim_matches([' ', '\t', '\n', '\r']);
-    (!word.is_empty()
-        && !word
-            .bytes()
-            .any(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')))
-    .then_some(word)
+    let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let bytes = value.as_bytes();
+    let start = bytes.iter().position(|&b| !is_ws(b))?;
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_ws(b))
+        .map_or(start, |e| e + 1);
+    let word = value.get(start..end)?;
+    (!word.bytes().any(is_ws)).then_some(word)
 }
 
 /// Whole-entry membership of a space-normalized value in a sorted list.
-fn listed(list: &[&str], value: &str) -> bool {
-    one_word(value).is_some_and(|one| list.binary_search(&one).is_ok())
+fn listed(list: Codes, value: &str) -> bool {
+    one_word(value).is_some_and(|one| list.contains(one))
 }
 
 /// Membership in a short unsorted list.
@@ -123,14 +126,14 @@ fn listed_small(list: &[&str], value: &str) -> bool {
     one_word(value).is_some_and(|one| list.contains(&one))
 }
 
-fn parent_is(doc: &Doc, id: NodeId, name: &str) -> bool {
-    doc.is(doc.node(id).parent, Ns::Cac, name)
+fn parent_is(doc: &Doc, id: NodeId, tag: Tag) -> bool {
+    doc.is(doc.node(id).parent, Ns::Cac, tag)
 }
 
-fn has_ancestor(doc: &Doc, id: NodeId, name: &str) -> bool {
+fn has_ancestor(doc: &Doc, id: NodeId, tag: Tag) -> bool {
     let mut cur = doc.node(id).parent;
     while cur != u32::MAX {
-        if doc.is(cur, Ns::Cac, name) {
+        if doc.is(cur, Ns::Cac, tag) {
             return true;
         }
         cur = doc.node(cur).parent;
@@ -163,94 +166,111 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         }
         let text = doc.raw(id);
         let scheme = doc.attr(id, "schemeID");
-        match node.name {
-            "Note" if node.parent == root => cx.require(note_subject_ok(text), "BR-CL-08", id),
-            "InvoiceTypeCode" => cx.require(listed(UNCL1001_INVOICE, text), "BR-CL-01", id),
-            "CreditNoteTypeCode" => cx.require(listed(UNCL1001_CREDIT_NOTE, text), "BR-CL-01", id),
-            name if name.ends_with("Amount") && AMOUNTS.contains(&name) => {
+        match node.tag {
+            Tag::Note if node.parent == root => cx.require(note_subject_ok(text), "BR-CL-08", id),
+            Tag::InvoiceTypeCode => {
+                cx.require(listed(codes!(UNCL1001_INVOICE), text), "BR-CL-01", id)
+            }
+            Tag::CreditNoteTypeCode => {
+                cx.require(listed(codes!(UNCL1001_CREDIT_NOTE), text), "BR-CL-01", id)
+            }
+            tag if AMOUNTS.contains(&tag) => {
                 let ok = doc
                     .attr(id, "currencyID")
-                    .is_some_and(|c| listed(CURRENCIES, c));
+                    .is_some_and(|c| listed(codes!(CURRENCIES), c));
                 cx.require(ok, "BR-CL-03", id);
             }
-            "DocumentCurrencyCode" => cx.require(listed(CURRENCIES, text), "BR-CL-04", id),
-            "TaxCurrencyCode" => cx.require(listed(CURRENCIES, text), "BR-CL-05", id),
-            "DescriptionCode" if parent_is(doc, id, "InvoicePeriod") => {
+            Tag::DocumentCurrencyCode => {
+                cx.require(listed(codes!(CURRENCIES), text), "BR-CL-04", id)
+            }
+            Tag::TaxCurrencyCode => cx.require(listed(codes!(CURRENCIES), text), "BR-CL-05", id),
+            Tag::DescriptionCode if parent_is(doc, id, Tag::InvoicePeriod) => {
                 cx.require(listed_small(UNCL2005_SUBSET, text), "BR-CL-06", id);
             }
-            "ID" if scheme.is_some()
-                && (parent_is(doc, id, "AdditionalDocumentReference")
-                    || parent_is(doc, id, "DocumentReference"))
-                && doc
-                    .kids(node.parent, Ns::Cbc, "DocumentTypeCode")
-                    .any(|c| doc.raw(c) == "130") =>
+            Tag::ID
+                if scheme.is_some()
+                    && (parent_is(doc, id, Tag::AdditionalDocumentReference)
+                        || parent_is(doc, id, Tag::DocumentReference))
+                    && doc
+                        .kids(node.parent, Ns::Cbc, Tag::DocumentTypeCode)
+                        .any(|c| doc.raw(c) == "130") =>
             {
-                let ok = scheme.is_some_and(|s| listed(DOCUMENT_SCHEMES, s));
+                let ok = scheme.is_some_and(|s| listed(codes!(DOCUMENT_SCHEMES), s));
                 cx.require(ok, "BR-CL-07", id);
             }
-            "ID" if scheme.is_some() && parent_is(doc, id, "PartyIdentification") => {
+            Tag::ID if scheme.is_some() && parent_is(doc, id, Tag::PartyIdentification) => {
                 let scheme = scheme.unwrap_or_default();
                 let sepa = listed_small(&["SEPA"], scheme)
-                    && (has_ancestor(doc, id, "AccountingSupplierParty")
-                        || has_ancestor(doc, id, "PayeeParty"));
-                cx.require(listed(PARTY_ID_SCHEMES, scheme) || sepa, "BR-CL-10", id);
+                    && (has_ancestor(doc, id, Tag::AccountingSupplierParty)
+                        || has_ancestor(doc, id, Tag::PayeeParty));
+                cx.require(
+                    listed(codes!(PARTY_ID_SCHEMES), scheme) || sepa,
+                    "BR-CL-10",
+                    id,
+                );
             }
-            "CompanyID" if scheme.is_some() && parent_is(doc, id, "PartyLegalEntity") => {
-                let ok = scheme.is_some_and(|s| listed(ICD, s));
+            Tag::CompanyID if scheme.is_some() && parent_is(doc, id, Tag::PartyLegalEntity) => {
+                let ok = scheme.is_some_and(|s| listed(codes!(ICD), s));
                 cx.require(ok, "BR-CL-11", id);
             }
-            "ItemClassificationCode" if parent_is(doc, id, "CommodityClassification") => {
+            Tag::ItemClassificationCode if parent_is(doc, id, Tag::CommodityClassification) => {
                 if let Some(list_id) = doc.attr(id, "listID") {
-                    cx.require(listed(ITEM_CLASSIFICATIONS, list_id), "BR-CL-13", id);
+                    cx.require(
+                        listed(codes!(ITEM_CLASSIFICATIONS), list_id),
+                        "BR-CL-13",
+                        id,
+                    );
                 }
             }
-            "IdentificationCode" if parent_is(doc, id, "Country") => {
-                cx.require(listed(COUNTRIES, text), "BR-CL-14", id);
+            Tag::IdentificationCode if parent_is(doc, id, Tag::Country) => {
+                cx.require(listed(codes!(COUNTRIES), text), "BR-CL-14", id);
             }
-            "IdentificationCode" if parent_is(doc, id, "OriginCountry") => {
-                cx.require(listed(COUNTRIES, text), "BR-CL-15", id);
+            Tag::IdentificationCode if parent_is(doc, id, Tag::OriginCountry) => {
+                cx.require(listed(codes!(COUNTRIES), text), "BR-CL-15", id);
             }
-            "PaymentMeansCode" if parent_is(doc, id, "PaymentMeans") => {
-                cx.require(listed(PAYMENT_MEANS, text), "BR-CL-16", id);
+            Tag::PaymentMeansCode if parent_is(doc, id, Tag::PaymentMeans) => {
+                cx.require(listed(codes!(PAYMENT_MEANS), text), "BR-CL-16", id);
             }
-            "ID" if parent_is(doc, id, "TaxCategory") => {
+            Tag::ID if parent_is(doc, id, Tag::TaxCategory) => {
                 cx.require(listed_small(TAX_CATEGORIES, text), "BR-CL-17", id);
             }
-            "ID" if parent_is(doc, id, "ClassifiedTaxCategory") => {
+            Tag::ID if parent_is(doc, id, Tag::ClassifiedTaxCategory) => {
                 cx.require(listed_small(TAX_CATEGORIES, text), "BR-CL-18", id);
             }
-            "AllowanceChargeReasonCode" if parent_is(doc, id, "AllowanceCharge") => {
+            Tag::AllowanceChargeReasonCode if parent_is(doc, id, Tag::AllowanceCharge) => {
                 match charge_indicator(doc, node.parent) {
-                    Some(false) => cx.require(listed(ALLOWANCE_REASONS, text), "BR-CL-19", id),
-                    Some(true) => cx.require(listed(CHARGE_REASONS, text), "BR-CL-20", id),
+                    Some(false) => {
+                        cx.require(listed(codes!(ALLOWANCE_REASONS), text), "BR-CL-19", id)
+                    }
+                    Some(true) => cx.require(listed(codes!(CHARGE_REASONS), text), "BR-CL-20", id),
                     None => {}
                 }
             }
-            "ID" if scheme.is_some() && parent_is(doc, id, "StandardItemIdentification") => {
-                let ok = scheme.is_some_and(|s| listed(ICD, s));
+            Tag::ID if scheme.is_some() && parent_is(doc, id, Tag::StandardItemIdentification) => {
+                let ok = scheme.is_some_and(|s| listed(codes!(ICD), s));
                 cx.require(ok, "BR-CL-21", id);
             }
-            "TaxExemptionReasonCode" => {
-                let ok = listed(EXEMPTION_REASONS, &text.to_uppercase());
+            Tag::TaxExemptionReasonCode => {
+                let ok = listed(codes!(EXEMPTION_REASONS), &text.to_uppercase());
                 cx.require(ok, "BR-CL-22", id);
             }
-            "InvoicedQuantity" | "BaseQuantity" | "CreditedQuantity" => {
+            Tag::InvoicedQuantity | Tag::BaseQuantity | Tag::CreditedQuantity => {
                 if let Some(unit) = doc.attr(id, "unitCode") {
-                    cx.require(listed(UNITS, unit), "BR-CL-23", id);
+                    cx.require(listed(codes!(UNITS), unit), "BR-CL-23", id);
                 }
             }
-            "EmbeddedDocumentBinaryObject" => {
+            Tag::EmbeddedDocumentBinaryObject => {
                 if let Some(mime) = doc.attr(id, "mimeCode") {
                     cx.require(MIME.contains(&mime), "BR-CL-24", id);
                 }
             }
-            "EndpointID" => {
+            Tag::EndpointID => {
                 if let Some(scheme) = scheme {
-                    cx.require(listed(EAS, scheme), "BR-CL-25", id);
+                    cx.require(listed(codes!(EAS), scheme), "BR-CL-25", id);
                 }
             }
-            "ID" if scheme.is_some() && parent_is(doc, id, "DeliveryLocation") => {
-                let ok = scheme.is_some_and(|s| listed(ICD, s));
+            Tag::ID if scheme.is_some() && parent_is(doc, id, Tag::DeliveryLocation) => {
+                let ok = scheme.is_some_and(|s| listed(codes!(ICD), s));
                 cx.require(ok, "BR-CL-26", id);
             }
             _ => {}

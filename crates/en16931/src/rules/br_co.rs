@@ -9,7 +9,7 @@ use super::fatal;
 use rust_decimal::Decimal;
 
 use super::{Ctx, Num, RuleInfo, charge_indicator, is_vat_scheme, round_half_up, round2};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -60,8 +60,8 @@ fn sum(doc: &Doc, nodes: impl Iterator<Item = NodeId>) -> Option<Decimal> {
 }
 
 /// The value of an optional child amount; `Err` when it is there but no decimal.
-fn amount(doc: &Doc, parent: NodeId, name: &str) -> Result<Option<Decimal>, ()> {
-    match Num::of(doc, doc.kid(parent, Ns::Cbc, name)) {
+fn amount(doc: &Doc, parent: NodeId, tag: Tag) -> Result<Option<Decimal>, ()> {
+    match Num::of(doc, doc.kid(parent, Ns::Cbc, tag)) {
         Num::Missing => Ok(None),
         Num::Invalid => Err(()),
         Num::Val(v) => Ok(Some(v)),
@@ -77,13 +77,13 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let mut subtotals = Vec::new();
     for id in doc.all() {
         let node = doc.node(id);
-        match (node.ns, node.name) {
-            (Ns::Cac, "InvoiceLine" | "CreditNoteLine") => {
-                line_amounts.extend(doc.kids(id, Ns::Cbc, "LineExtensionAmount"));
+        match (node.ns, node.tag) {
+            (Ns::Cac, Tag::InvoiceLine | Tag::CreditNoteLine) => {
+                line_amounts.extend(doc.kids(id, Ns::Cbc, Tag::LineExtensionAmount));
             }
-            (Ns::Cac, "LegalMonetaryTotal") => totals.push(id),
-            (Ns::Cac, "TaxTotal") if node.parent == root => tax_totals.push(id),
-            (Ns::Cac, "TaxSubtotal") if doc.is(node.parent, Ns::Cac, "TaxTotal") => {
+            (Ns::Cac, Tag::LegalMonetaryTotal) => totals.push(id),
+            (Ns::Cac, Tag::TaxTotal) if node.parent == root => tax_totals.push(id),
+            (Ns::Cac, Tag::TaxSubtotal) if doc.is(node.parent, Ns::Cac, Tag::TaxTotal) => {
                 subtotals.push(id);
             }
             _ => {}
@@ -94,16 +94,16 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         check_totals(cx, total, line_sum);
     }
     for &tax_total in &tax_totals {
-        if !doc.kids(tax_total, Ns::Cac, "TaxSubtotal").any(|_| true) {
+        if !doc.kids(tax_total, Ns::Cac, Tag::TaxSubtotal).any(|_| true) {
             continue;
         }
         let parts = sum(
             doc,
-            doc.kids(tax_total, Ns::Cac, "TaxSubtotal")
-                .flat_map(|s| doc.kids(s, Ns::Cbc, "TaxAmount").collect::<Vec<_>>()),
+            doc.kids(tax_total, Ns::Cac, Tag::TaxSubtotal)
+                .flat_map(|s| doc.kids(s, Ns::Cbc, Tag::TaxAmount).collect::<Vec<_>>()),
         );
         let Some(parts) = parts else { continue };
-        match amount(doc, tax_total, "TaxAmount") {
+        match amount(doc, tax_total, Tag::TaxAmount) {
             Ok(Some(v)) => cx.require(v == round2(parts), "BR-CO-14", tax_total),
             Ok(None) => cx.fire("BR-CO-14", tax_total),
             Err(()) => {}
@@ -119,16 +119,17 @@ fn check_totals(cx: &mut Ctx<'_>, total: NodeId, line_sum: Option<Decimal>) {
     let doc = cx.doc;
     let get = |name| amount(doc, total, name);
     let (Ok(lines), Ok(allowances), Ok(charges), Ok(without_vat), Ok(with_vat), Ok(paid)) = (
-        get("LineExtensionAmount"),
-        get("AllowanceTotalAmount"),
-        get("ChargeTotalAmount"),
-        get("TaxExclusiveAmount"),
-        get("TaxInclusiveAmount"),
-        get("PrepaidAmount"),
+        get(Tag::LineExtensionAmount),
+        get(Tag::AllowanceTotalAmount),
+        get(Tag::ChargeTotalAmount),
+        get(Tag::TaxExclusiveAmount),
+        get(Tag::TaxInclusiveAmount),
+        get(Tag::PrepaidAmount),
     ) else {
         return;
     };
-    let (Ok(rounding), Ok(payable)) = (get("PayableRoundingAmount"), get("PayableAmount")) else {
+    let (Ok(rounding), Ok(payable)) = (get(Tag::PayableRoundingAmount), get(Tag::PayableAmount))
+    else {
         return;
     };
     if let Some(line_sum) = line_sum {
@@ -137,7 +138,7 @@ fn check_totals(cx: &mut Ctx<'_>, total: NodeId, line_sum: Option<Decimal>) {
     let parent = doc.node(total).parent;
     let mut document_sums = [Some(Decimal::ZERO), Some(Decimal::ZERO)];
     let mut document_present = [false, false];
-    for ac in doc.kids(parent, Ns::Cac, "AllowanceCharge") {
+    for ac in doc.kids(parent, Ns::Cac, Tag::AllowanceCharge) {
         let Some(is_charge) = charge_indicator(doc, ac) else {
             continue;
         };
@@ -145,7 +146,7 @@ fn check_totals(cx: &mut Ctx<'_>, total: NodeId, line_sum: Option<Decimal>) {
         document_present[slot] = true;
         document_sums[slot] = match (
             document_sums[slot],
-            sum(doc, doc.kids(ac, Ns::Cbc, "Amount")),
+            sum(doc, doc.kids(ac, Ns::Cbc, Tag::Amount)),
         ) {
             (Some(a), Some(b)) => a.checked_add(b),
             _ => None,
@@ -186,26 +187,26 @@ fn check_totals(cx: &mut Ctx<'_>, total: NodeId, line_sum: Option<Decimal>) {
 /// BR-CO-15, with the document as context.
 fn check_total_with_vat(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
-    for currency in doc.kids(root, Ns::Cbc, "DocumentCurrencyCode") {
+    for currency in doc.kids(root, Ns::Cbc, Tag::DocumentCurrencyCode) {
         let code = doc.raw(currency);
         let amounts: Vec<NodeId> = doc
-            .kids(root, Ns::Cac, "TaxTotal")
-            .flat_map(|t| doc.kids(t, Ns::Cbc, "TaxAmount").collect::<Vec<_>>())
+            .kids(root, Ns::Cac, Tag::TaxTotal)
+            .flat_map(|t| doc.kids(t, Ns::Cbc, Tag::TaxAmount).collect::<Vec<_>>())
             .filter(|&a| doc.attr(a, "currencyID") == Some(code))
             .collect();
-        let totals: Vec<NodeId> = doc.kids(root, Ns::Cac, "LegalMonetaryTotal").collect();
+        let totals: Vec<NodeId> = doc.kids(root, Ns::Cac, Tag::LegalMonetaryTotal).collect();
         if totals.len() > 1 {
             return;
         }
         let Ok(with_vat) = totals
             .first()
-            .map_or(Ok(None), |&t| amount(doc, t, "TaxInclusiveAmount"))
+            .map_or(Ok(None), |&t| amount(doc, t, Tag::TaxInclusiveAmount))
         else {
             return;
         };
         let Ok(without_vat) = totals
             .first()
-            .map_or(Ok(None), |&t| amount(doc, t, "TaxExclusiveAmount"))
+            .map_or(Ok(None), |&t| amount(doc, t, Tag::TaxExclusiveAmount))
         else {
             return;
         };
@@ -228,16 +229,16 @@ fn check_total_with_vat(cx: &mut Ctx<'_>, root: NodeId) {
 fn check_subtotal(cx: &mut Ctx<'_>, subtotal: NodeId) {
     let doc = cx.doc;
     let percents: Vec<NodeId> = doc
-        .kids(subtotal, Ns::Cac, "TaxCategory")
+        .kids(subtotal, Ns::Cac, Tag::TaxCategory)
         .filter(|&c| is_vat_scheme(doc, c))
-        .flat_map(|c| doc.kids(c, Ns::Cbc, "Percent").collect::<Vec<_>>())
+        .flat_map(|c| doc.kids(c, Ns::Cbc, Tag::Percent).collect::<Vec<_>>())
         .collect();
     if percents.len() > 1 {
         return;
     }
     let (Ok(tax), Ok(taxable)) = (
-        amount(doc, subtotal, "TaxAmount"),
-        amount(doc, subtotal, "TaxableAmount"),
+        amount(doc, subtotal, Tag::TaxAmount),
+        amount(doc, subtotal, Tag::TaxableAmount),
     ) else {
         return;
     };

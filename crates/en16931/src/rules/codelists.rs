@@ -1,6 +1,8 @@
 //! Code lists compiled in, as the official rule set 3.0.19 restricts them (reference data:
 //! ISO 3166-1, ISO 4217, UNTDID 7161, the Peppol electronic address scheme list).
 
+use crate::doc::Tag;
+
 /// Country codes (ISO 3166-1 alpha-2) as Peppol accepts them. Sorted, for binary search.
 pub(crate) const ISO3166: &[&str] = &[
     "1A", "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX",
@@ -70,24 +72,94 @@ pub(crate) const EAS: &[&str] = &[
 
 /// Whether `code` is in a sorted list.
 pub(crate) fn contains(list: &[&str], code: &str) -> bool {
-    list.binary_search(&code).is_ok()
+    let wanted = prefix_key(code);
+    list.binary_search_by(|entry| {
+        prefix_key(entry)
+            .cmp(&wanted)
+            .then_with(|| entry.cmp(&code))
+    })
+    .is_ok()
+}
+
+/// A sorted code list with its search keys ([`prefix_key`]) worked out at compile time, so a
+/// lookup is a binary search over integers in one array. Made by `codes!(LIST)`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Codes {
+    names: &'static [&'static str],
+    keys: &'static [u64],
+}
+
+impl Codes {
+    pub(crate) const fn new(names: &'static [&'static str], keys: &'static [u64]) -> Codes {
+        Codes { names, keys }
+    }
+
+    /// Whether `code` is one of the entries.
+    pub(crate) fn contains(self, code: &str) -> bool {
+        let key = prefix_key(code);
+        let start = self.keys.partition_point(|&k| k < key);
+        let keys = self.keys.get(start..).unwrap_or(&[]);
+        let names = self.names.get(start..).unwrap_or(&[]);
+        keys.iter()
+            .zip(names)
+            .take_while(|&(&k, _)| k == key)
+            .any(|(_, &name)| name == code)
+    }
+}
+
+/// The search keys of a sorted list, in its order (non-decreasing, as the list is sorted).
+pub(crate) const fn keys<const N: usize>(names: &[&str]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut i = 0;
+    while i < N && i < names.len() {
+        keys[i] = prefix_key(names[i]);
+        i += 1;
+    }
+    keys
+}
+
+/// `Codes` for a sorted `&[&str]` constant, its keys computed at compile time.
+macro_rules! codes {
+    ($list:expr) => {{
+        const KEYS: [u64; $list.len()] = $crate::rules::codelists::keys::<{ $list.len() }>($list);
+        $crate::rules::codelists::Codes::new($list, &KEYS)
+    }};
+}
+pub(crate) use codes;
+
+/// The first eight bytes of `s`, zero-padded, as a big-endian number: ordered as the strings
+/// are (no code holds a NUL byte), so a binary search compares integers and only falls back
+/// to the strings for codes longer than eight bytes that share those eight.
+#[inline]
+const fn prefix_key(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        key <<= 8;
+        if i < b.len() {
+            key |= b[i] as u64;
+        }
+        i += 1;
+    }
+    key
 }
 
 /// UBL elements that carry a `currencyID` amount (both rule sets check the same list).
-pub(crate) const AMOUNTS: &[&str] = &[
-    "Amount",
-    "BaseAmount",
-    "PriceAmount",
-    "TaxAmount",
-    "TaxableAmount",
-    "LineExtensionAmount",
-    "TaxExclusiveAmount",
-    "TaxInclusiveAmount",
-    "AllowanceTotalAmount",
-    "ChargeTotalAmount",
-    "PrepaidAmount",
-    "PayableRoundingAmount",
-    "PayableAmount",
+pub(crate) const AMOUNTS: &[Tag] = &[
+    Tag::Amount,
+    Tag::BaseAmount,
+    Tag::PriceAmount,
+    Tag::TaxAmount,
+    Tag::TaxableAmount,
+    Tag::LineExtensionAmount,
+    Tag::TaxExclusiveAmount,
+    Tag::TaxInclusiveAmount,
+    Tag::AllowanceTotalAmount,
+    Tag::ChargeTotalAmount,
+    Tag::PrepaidAmount,
+    Tag::PayableRoundingAmount,
+    Tag::PayableAmount,
 ];
 
 /// Attachment MIME codes the rules allow (BR-CL-24, PEPPOL-EN16931-CL001).
@@ -147,6 +219,28 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(contains(ISO4217, "NOK"));
+        assert!(codes!(ISO4217).contains("NOK"));
+        assert!(!codes!(ISO4217).contains("NO"));
+        assert!(!codes!(ISO4217).contains("NOKK"));
+        for list in [
+            ISO3166,
+            ISO4217,
+            UNCL7161,
+            EAS,
+            super::super::cen_codes::UNITS,
+        ] {
+            let keys: Vec<u64> = list.iter().map(|c| prefix_key(c)).collect();
+            assert!(keys.is_sorted(), "keys follow the list order");
+            for code in list {
+                assert!(contains(list, code), "{code}");
+            }
+        }
+        for code in super::super::cen_codes::UNITS {
+            assert!(
+                codes!(super::super::cen_codes::UNITS).contains(code),
+                "{code}"
+            );
+        }
         assert!(contains(EAS, "0192"));
         assert!(!contains(ISO3166, "XX"));
     }

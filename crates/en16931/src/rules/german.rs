@@ -3,7 +3,7 @@
 
 use super::{Ctx, RuleInfo};
 use super::{fatal, warning};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -119,68 +119,72 @@ pub(super) const RULES: &[RuleInfo] = &[
     ),
 ];
 
-pub(super) fn is_german(doc: &Doc, party: &str) -> bool {
+pub(super) fn is_german(doc: &Doc, party: Tag) -> bool {
     let codes = doc.path_all(
         doc.root(),
         &[
             (Ns::Cac, party),
-            (Ns::Cac, "Party"),
-            (Ns::Cac, "PostalAddress"),
-            (Ns::Cac, "Country"),
-            (Ns::Cbc, "IdentificationCode"),
+            (Ns::Cac, Tag::Party),
+            (Ns::Cac, Tag::PostalAddress),
+            (Ns::Cac, Tag::Country),
+            (Ns::Cbc, Tag::IdentificationCode),
         ],
     );
     matches!(codes.as_slice(), [one] if doc.norm(*one).to_uppercase() == "DE")
 }
 
 /// A child with non-blank text.
-fn filled(doc: &Doc, id: NodeId, name: &str) -> bool {
+fn filled(doc: &Doc, id: NodeId, name: Tag) -> bool {
     doc.kids(id, Ns::Cbc, name).any(|c| !doc.norm(c).is_empty())
 }
 
-fn has(doc: &Doc, id: NodeId, ns: Ns, name: &str) -> bool {
+fn has(doc: &Doc, id: NodeId, ns: Ns, name: Tag) -> bool {
     doc.kid(id, ns, name).is_some()
 }
 
 /// The payment means codes as numbers (the official rule compares them numerically).
 fn numeric_codes(doc: &Doc, means: NodeId) -> Vec<f64> {
-    doc.kids(means, Ns::Cbc, "PaymentMeansCode")
+    doc.kids(means, Ns::Cbc, Tag::PaymentMeansCode)
         .filter_map(|c| doc.text(c).parse::<f64>().ok())
         .collect()
 }
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
-    if !(is_german(doc, "AccountingSupplierParty") && is_german(doc, "AccountingCustomerParty")) {
+    if !(is_german(doc, Tag::AccountingSupplierParty)
+        && is_german(doc, Tag::AccountingCustomerParty))
+    {
         return;
     }
     let root = doc.root();
     check_document(cx, root);
-    let under = |id: NodeId, names: &[&str]| {
+    let under = |id: NodeId, names: &[Tag]| {
         let mut cur = id;
         names.iter().all(|n| {
             cur = doc.node(cur).parent;
-            cur != u32::MAX && doc.is(cur, Ns::Cac, n)
+            cur != u32::MAX && doc.is(cur, Ns::Cac, *n)
         }) && doc.node(cur).parent == root
     };
     for id in doc.all() {
         let node = doc.node(id);
-        match (node.ns, node.name) {
-            (Ns::Cac, "AccountingSupplierParty") if node.parent == root => {
+        match (node.ns, node.tag) {
+            (Ns::Cac, Tag::AccountingSupplierParty) if node.parent == root => {
                 let contact = doc
-                    .kids(id, Ns::Cac, "Party")
-                    .any(|p| has(doc, p, Ns::Cac, "Contact"));
+                    .kids(id, Ns::Cac, Tag::Party)
+                    .any(|p| has(doc, p, Ns::Cac, Tag::Contact));
                 cx.require(contact, "DE-R-002", id);
             }
-            (Ns::Cac, "PostalAddress") if under(id, &["Party", "AccountingSupplierParty"]) => {
-                cx.require(filled(doc, id, "CityName"), "DE-R-003", id);
-                cx.require(filled(doc, id, "PostalZone"), "DE-R-004", id);
+            (Ns::Cac, Tag::PostalAddress)
+                if under(id, &[Tag::Party, Tag::AccountingSupplierParty]) =>
+            {
+                cx.require(filled(doc, id, Tag::CityName), "DE-R-003", id);
+                cx.require(filled(doc, id, Tag::PostalZone), "DE-R-004", id);
             }
-            (Ns::Cac, "Contact") if under(id, &["Party", "AccountingSupplierParty"]) => {
-                cx.require(filled(doc, id, "Name"), "DE-R-005", id);
-                cx.require(filled(doc, id, "Telephone"), "DE-R-006", id);
-                cx.require(filled(doc, id, "ElectronicMail"), "DE-R-007", id);
-                let single = |name: &str| -> Option<String> {
+            (Ns::Cac, Tag::Contact) if under(id, &[Tag::Party, Tag::AccountingSupplierParty]) => {
+                cx.require(filled(doc, id, Tag::Name), "DE-R-005", id);
+                cx.require(filled(doc, id, Tag::Telephone), "DE-R-006", id);
+                cx.require(filled(doc, id, Tag::ElectronicMail), "DE-R-007", id);
+                let single = |name: Tag| -> Option<String> {
                     let found: Vec<NodeId> = doc.kids(id, Ns::Cbc, name).collect();
                     match found.as_slice() {
                         [] => Some(String::new()),
@@ -188,27 +192,29 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                         _ => None,
                     }
                 };
-                if let Some(phone) = single("Telephone") {
+                if let Some(phone) = single(Tag::Telephone) {
                     let digits = phone.chars().filter(char::is_ascii_digit).count();
                     cx.require(digits >= 3, "DE-R-027", id);
                 }
-                if let Some(mail) = single("ElectronicMail") {
+                if let Some(mail) = single(Tag::ElectronicMail) {
                     cx.require(email_ok(&mail), "DE-R-028", id);
                 }
             }
-            (Ns::Cac, "PostalAddress") if under(id, &["Party", "AccountingCustomerParty"]) => {
-                cx.require(filled(doc, id, "CityName"), "DE-R-008", id);
-                cx.require(filled(doc, id, "PostalZone"), "DE-R-009", id);
+            (Ns::Cac, Tag::PostalAddress)
+                if under(id, &[Tag::Party, Tag::AccountingCustomerParty]) =>
+            {
+                cx.require(filled(doc, id, Tag::CityName), "DE-R-008", id);
+                cx.require(filled(doc, id, Tag::PostalZone), "DE-R-009", id);
             }
-            (Ns::Cac, "Address") if under(id, &["DeliveryLocation", "Delivery"]) => {
-                cx.require(filled(doc, id, "CityName"), "DE-R-010", id);
-                cx.require(filled(doc, id, "PostalZone"), "DE-R-011", id);
+            (Ns::Cac, Tag::Address) if under(id, &[Tag::DeliveryLocation, Tag::Delivery]) => {
+                cx.require(filled(doc, id, Tag::CityName), "DE-R-010", id);
+                cx.require(filled(doc, id, Tag::PostalZone), "DE-R-011", id);
             }
-            (Ns::Cac, "PaymentMeans") if node.parent == root => check_payment_means(cx, id),
-            (Ns::Cac, "TaxSubtotal") if under(id, &["TaxTotal"]) => {
+            (Ns::Cac, Tag::PaymentMeans) if node.parent == root => check_payment_means(cx, id),
+            (Ns::Cac, Tag::TaxSubtotal) if under(id, &[Tag::TaxTotal]) => {
                 let rate = doc
-                    .kids(id, Ns::Cac, "TaxCategory")
-                    .any(|c| filled(doc, c, "Percent"));
+                    .kids(id, Ns::Cac, Tag::TaxCategory)
+                    .any(|c| filled(doc, c, Tag::Percent));
                 cx.require(rate, "DE-R-014", id);
             }
             _ => {}
@@ -220,19 +226,19 @@ fn check_payment_means(cx: &mut Ctx<'_>, means: NodeId) {
     let doc = cx.doc;
     let codes = numeric_codes(doc, means);
     let any_of = |wanted: &[f64]| codes.iter().any(|c| wanted.contains(c));
-    let transfer = has(doc, means, Ns::Cac, "PayeeFinancialAccount");
-    let card = has(doc, means, Ns::Cac, "CardAccount");
-    let mandate = has(doc, means, Ns::Cac, "PaymentMandate");
+    let transfer = has(doc, means, Ns::Cac, Tag::PayeeFinancialAccount);
+    let card = has(doc, means, Ns::Cac, Tag::CardAccount);
+    let mandate = has(doc, means, Ns::Cac, Tag::PaymentMandate);
     // The official rules are separate contexts in one pattern: the first that matches wins.
     let raw_code = |code: &str| {
-        doc.kids(means, Ns::Cbc, "PaymentMeansCode")
+        doc.kids(means, Ns::Cbc, Tag::PaymentMeansCode)
             .any(|c| doc.raw(c) == code)
     };
     if any_of(&[30.0, 58.0]) {
         if raw_code("58") {
             let accounts = doc.path_all(
                 means,
-                &[(Ns::Cac, "PayeeFinancialAccount"), (Ns::Cbc, "ID")],
+                &[(Ns::Cac, Tag::PayeeFinancialAccount), (Ns::Cbc, Tag::ID)],
             );
             if accounts.len() <= 1 {
                 let account = accounts
@@ -254,9 +260,9 @@ fn check_payment_means(cx: &mut Ctx<'_>, means: NodeId) {
             let accounts = doc.path_all(
                 means,
                 &[
-                    (Ns::Cac, "PaymentMandate"),
-                    (Ns::Cac, "PayerFinancialAccount"),
-                    (Ns::Cbc, "ID"),
+                    (Ns::Cac, Tag::PaymentMandate),
+                    (Ns::Cac, Tag::PayerFinancialAccount),
+                    (Ns::Cbc, Tag::ID),
                 ],
             );
             if accounts.len() <= 1 {
@@ -391,12 +397,12 @@ fn email_ok(mail: &str) -> bool {
 
 fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
-    cx.require(has(doc, root, Ns::Cac, "PaymentMeans"), "DE-R-001", root);
-    cx.require(filled(doc, root, "BuyerReference"), "DE-R-015", root);
+    cx.require(has(doc, root, Ns::Cac, Tag::PaymentMeans), "DE-R-001", root);
+    cx.require(filled(doc, root, Tag::BuyerReference), "DE-R-015", root);
 
     let notes: Vec<NodeId> = doc
-        .kids(root, Ns::Cac, "PaymentTerms")
-        .filter_map(|t| doc.kid(t, Ns::Cbc, "Note"))
+        .kids(root, Ns::Cac, Tag::PaymentTerms)
+        .filter_map(|t| doc.kid(t, Ns::Cbc, Tag::Note))
         .collect();
     if let [note] = notes.as_slice() {
         cx.require(skonto_ok(doc.raw(*note)), "DE-R-018", root);
@@ -404,28 +410,30 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
 
     const SUPPORTED: [&str; 8] = ["S", "Z", "E", "AE", "K", "G", "L", "M"];
     let raw_in = |id: NodeId| SUPPORTED.contains(&doc.raw(id));
-    let allowance_codes = doc.kids(root, Ns::Cac, "AllowanceCharge").any(|ac| {
+    let allowance_codes = doc.kids(root, Ns::Cac, Tag::AllowanceCharge).any(|ac| {
         let indicator = doc
-            .kids(ac, Ns::Cbc, "ChargeIndicator")
+            .kids(ac, Ns::Cbc, Tag::ChargeIndicator)
             .map(|c| doc.raw(c).to_owned())
             .collect::<Vec<_>>();
         let flagged = indicator.iter().any(|i| i == "false" || i == "true");
         flagged
             && doc
-                .path_all(ac, &[(Ns::Cac, "TaxCategory"), (Ns::Cbc, "ID")])
+                .path_all(ac, &[(Ns::Cac, Tag::TaxCategory), (Ns::Cbc, Tag::ID)])
                 .into_iter()
                 .any(raw_in)
     });
     let line_codes = doc
         .children(root)
-        .filter(|&l| doc.is(l, Ns::Cac, "InvoiceLine") || doc.is(l, Ns::Cac, "CreditNoteLine"))
+        .filter(|&l| {
+            doc.is(l, Ns::Cac, Tag::InvoiceLine) || doc.is(l, Ns::Cac, Tag::CreditNoteLine)
+        })
         .any(|l| {
             doc.path_all(
                 l,
                 &[
-                    (Ns::Cac, "Item"),
-                    (Ns::Cac, "ClassifiedTaxCategory"),
-                    (Ns::Cbc, "ID"),
+                    (Ns::Cac, Tag::Item),
+                    (Ns::Cac, Tag::ClassifiedTaxCategory),
+                    (Ns::Cbc, Tag::ID),
                 ],
             )
             .into_iter()
@@ -435,23 +443,23 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
         .path_all(
             root,
             &[
-                (Ns::Cac, "AccountingSupplierParty"),
-                (Ns::Cac, "Party"),
-                (Ns::Cac, "PartyTaxScheme"),
-                (Ns::Cbc, "CompanyID"),
+                (Ns::Cac, Tag::AccountingSupplierParty),
+                (Ns::Cac, Tag::Party),
+                (Ns::Cac, Tag::PartyTaxScheme),
+                (Ns::Cbc, Tag::CompanyID),
             ],
         )
         .into_iter()
         .any(|c| !doc.norm(c).is_empty());
     let ok = !(allowance_codes || line_codes)
-        || has(doc, root, Ns::Cac, "TaxRepresentativeParty")
+        || has(doc, root, Ns::Cac, Tag::TaxRepresentativeParty)
         || seller_tax_id;
     cx.require(ok, "DE-R-016", root);
 
     const TYPES: [&str; 8] = ["326", "380", "384", "389", "381", "875", "876", "877"];
     let type_codes: Vec<NodeId> = doc
-        .kids(root, Ns::Cbc, "InvoiceTypeCode")
-        .chain(doc.kids(root, Ns::Cbc, "CreditNoteTypeCode"))
+        .kids(root, Ns::Cbc, Tag::InvoiceTypeCode)
+        .chain(doc.kids(root, Ns::Cbc, Tag::CreditNoteTypeCode))
         .collect();
     let supported = type_codes.iter().any(|&c| TYPES.contains(&doc.raw(c)));
     cx.require(supported, "DE-R-017", root);
@@ -465,8 +473,8 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
             .path(
                 root,
                 &[
-                    (Ns::Cac, "BillingReference"),
-                    (Ns::Cac, "InvoiceDocumentReference"),
+                    (Ns::Cac, Tag::BillingReference),
+                    (Ns::Cac, Tag::InvoiceDocumentReference),
                 ],
             )
             .is_some();
@@ -477,8 +485,8 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
         doc.path_all(
             r,
             &[
-                (Ns::Cac, "Attachment"),
-                (Ns::Cbc, "EmbeddedDocumentBinaryObject"),
+                (Ns::Cac, Tag::Attachment),
+                (Ns::Cbc, Tag::EmbeddedDocumentBinaryObject),
             ],
         )
         .into_iter()
@@ -487,7 +495,7 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
     };
     let mut seen: Vec<String> = Vec::new();
     let mut duplicate = false;
-    for reference in doc.kids(root, Ns::Cac, "AdditionalDocumentReference") {
+    for reference in doc.kids(root, Ns::Cac, Tag::AdditionalDocumentReference) {
         let names = filenames(reference);
         duplicate |= names.iter().any(|n| seen.contains(n));
         seen.extend(names);
@@ -495,33 +503,33 @@ fn check_document(cx: &mut Ctx<'_>, root: NodeId) {
     cx.require(!duplicate, "DE-R-022", root);
 
     let mandate = doc
-        .kids(root, Ns::Cac, "PaymentMeans")
-        .any(|m| has(doc, m, Ns::Cac, "PaymentMandate"));
+        .kids(root, Ns::Cac, Tag::PaymentMeans)
+        .any(|m| has(doc, m, Ns::Cac, Tag::PaymentMandate));
     if mandate {
-        let sepa = |steps: &[(Ns, &str)]| {
+        let sepa = |steps: &[(Ns, Tag)]| {
             doc.path_all(root, steps)
                 .into_iter()
                 .any(|id| doc.attr(id, "schemeID") == Some("SEPA"))
         };
         let creditor = sepa(&[
-            (Ns::Cac, "AccountingSupplierParty"),
-            (Ns::Cac, "Party"),
-            (Ns::Cac, "PartyIdentification"),
-            (Ns::Cbc, "ID"),
+            (Ns::Cac, Tag::AccountingSupplierParty),
+            (Ns::Cac, Tag::Party),
+            (Ns::Cac, Tag::PartyIdentification),
+            (Ns::Cbc, Tag::ID),
         ]) || sepa(&[
-            (Ns::Cac, "PayeeParty"),
-            (Ns::Cac, "PartyIdentification"),
-            (Ns::Cbc, "ID"),
+            (Ns::Cac, Tag::PayeeParty),
+            (Ns::Cac, Tag::PartyIdentification),
+            (Ns::Cbc, Tag::ID),
         ]);
         cx.require(creditor, "DE-R-030", root);
         let debited = !doc
             .path_all(
                 root,
                 &[
-                    (Ns::Cac, "PaymentMeans"),
-                    (Ns::Cac, "PaymentMandate"),
-                    (Ns::Cac, "PayerFinancialAccount"),
-                    (Ns::Cbc, "ID"),
+                    (Ns::Cac, Tag::PaymentMeans),
+                    (Ns::Cac, Tag::PaymentMandate),
+                    (Ns::Cac, Tag::PayerFinancialAccount),
+                    (Ns::Cbc, Tag::ID),
                 ],
             )
             .is_empty();

@@ -3,7 +3,7 @@
 
 use super::{Ctx, RuleInfo};
 use super::{fatal, warning};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -97,9 +97,9 @@ fn substring(text: &str, start: usize, len: usize) -> String {
 
 /// Party VAT `CompanyID`s whose raw (or normalized) `TaxScheme/ID` is VAT.
 fn vat_ids(doc: &Doc, party: NodeId, normalized: bool) -> Vec<NodeId> {
-    doc.kids(party, Ns::Cac, "PartyTaxScheme")
+    doc.kids(party, Ns::Cac, Tag::PartyTaxScheme)
         .filter(|&pts| {
-            doc.path_all(pts, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
+            doc.path_all(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)])
                 .into_iter()
                 .any(|id| {
                     if normalized {
@@ -109,17 +109,17 @@ fn vat_ids(doc: &Doc, party: NodeId, normalized: bool) -> Vec<NodeId> {
                     }
                 })
         })
-        .flat_map(|pts| doc.kids(pts, Ns::Cbc, "CompanyID").collect::<Vec<_>>())
+        .flat_map(|pts| doc.kids(pts, Ns::Cbc, Tag::CompanyID).collect::<Vec<_>>())
         .collect()
 }
 
-fn party(doc: &Doc, which: &str) -> Option<NodeId> {
-    doc.path(doc.root(), &[(Ns::Cac, which), (Ns::Cac, "Party")])
+fn party(doc: &Doc, which: Tag) -> Option<NodeId> {
+    doc.path(doc.root(), &[(Ns::Cac, which), (Ns::Cac, Tag::Party)])
 }
 
 /// The buyer's country as the Peppol rules derive it.
 fn customer_country(doc: &Doc) -> String {
-    let Some(buyer) = party(doc, "AccountingCustomerParty") else {
+    let Some(buyer) = party(doc, Tag::AccountingCustomerParty) else {
         return "XX".to_owned();
     };
     if let Some(prefix) = vat_ids(doc, buyer, false)
@@ -132,9 +132,9 @@ fn customer_country(doc: &Doc) -> String {
     doc.path(
         buyer,
         &[
-            (Ns::Cac, "PostalAddress"),
-            (Ns::Cac, "Country"),
-            (Ns::Cbc, "IdentificationCode"),
+            (Ns::Cac, Tag::PostalAddress),
+            (Ns::Cac, Tag::Country),
+            (Ns::Cbc, Tag::IdentificationCode),
         ],
     )
     .map_or_else(|| "XX".to_owned(), |c| doc.norm(c).to_uppercase())
@@ -142,7 +142,7 @@ fn customer_country(doc: &Doc) -> String {
 
 /// The seller's country without the tax representative step.
 fn accounting_supplier_country(doc: &Doc) -> String {
-    let Some(seller) = party(doc, "AccountingSupplierParty") else {
+    let Some(seller) = party(doc, Tag::AccountingSupplierParty) else {
         return "XX".to_owned();
     };
     if let Some(prefix) = vat_ids(doc, seller, false)
@@ -155,16 +155,16 @@ fn accounting_supplier_country(doc: &Doc) -> String {
     doc.path(
         seller,
         &[
-            (Ns::Cac, "PostalAddress"),
-            (Ns::Cac, "Country"),
-            (Ns::Cbc, "IdentificationCode"),
+            (Ns::Cac, Tag::PostalAddress),
+            (Ns::Cac, Tag::Country),
+            (Ns::Cbc, Tag::IdentificationCode),
         ],
     )
     .map_or_else(|| "XX".to_owned(), |c| doc.norm(c).to_uppercase())
 }
 
 fn name_given(doc: &Doc, party: NodeId) -> bool {
-    doc.path(party, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")])
+    doc.path(party, &[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)])
         .is_some_and(|n| !doc.raw(n).is_empty())
 }
 
@@ -190,9 +190,15 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     if accounting == "GR" || accounting == "EL" {
         for seller in doc.path_all(
             root,
-            &[(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")],
+            &[
+                (Ns::Cac, Tag::AccountingSupplierParty),
+                (Ns::Cac, Tag::Party),
+            ],
         ) {
-            for endpoint in doc.kids(seller, Ns::Cbc, "EndpointID").collect::<Vec<_>>() {
+            for endpoint in doc
+                .kids(seller, Ns::Cbc, Tag::EndpointID)
+                .collect::<Vec<_>>()
+            {
                 let ok =
                     doc.attr(endpoint, "schemeID") == Some("9933") && tin_ok(doc.raw(endpoint));
                 cx.require(ok, "GR-R-009", endpoint);
@@ -202,12 +208,15 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     if !greek_sender {
         return;
     }
-    if let Some(id) = doc.kid(root, Ns::Cbc, "ID") {
+    if let Some(id) = doc.kid(root, Ns::Cbc, Tag::ID) {
         check_invoice_number(cx, id);
     }
     for seller in doc.path_all(
         root,
-        &[(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")],
+        &[
+            (Ns::Cac, Tag::AccountingSupplierParty),
+            (Ns::Cac, Tag::Party),
+        ],
     ) {
         cx.require(name_given(doc, seller), "GR-R-002", seller);
         cx.require(greek_vat_ok(doc, seller), "GR-S-011", seller);
@@ -220,12 +229,18 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     }
     for buyer in doc.path_all(
         root,
-        &[(Ns::Cac, "AccountingCustomerParty"), (Ns::Cac, "Party")],
+        &[
+            (Ns::Cac, Tag::AccountingCustomerParty),
+            (Ns::Cac, Tag::Party),
+        ],
     ) {
         cx.require(name_given(doc, buyer), "GR-R-005", buyer);
         if greek_receiver {
             cx.require(greek_vat_ok(doc, buyer), "GR-R-006", buyer);
-            for endpoint in doc.kids(buyer, Ns::Cbc, "EndpointID").collect::<Vec<_>>() {
+            for endpoint in doc
+                .kids(buyer, Ns::Cbc, Tag::EndpointID)
+                .collect::<Vec<_>>()
+            {
                 let ok =
                     doc.attr(endpoint, "schemeID") == Some("9933") && tin_ok(doc.raw(endpoint));
                 cx.require(ok, "GR-R-010", endpoint);
@@ -236,21 +251,21 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         .path_all(
             root,
             &[
-                (Ns::Cac, "AccountingSupplierParty"),
-                (Ns::Cac, "Party"),
-                (Ns::Cac, "PostalAddress"),
-                (Ns::Cac, "Country"),
-                (Ns::Cbc, "IdentificationCode"),
+                (Ns::Cac, Tag::AccountingSupplierParty),
+                (Ns::Cac, Tag::Party),
+                (Ns::Cac, Tag::PostalAddress),
+                (Ns::Cac, Tag::Country),
+                (Ns::Cbc, Tag::IdentificationCode),
             ],
         )
         .iter()
         .any(|&c| doc.raw(c) == "GR");
     let described = |r: NodeId, what: &str| {
-        doc.kids(r, Ns::Cbc, "DocumentDescription")
+        doc.kids(r, Ns::Cbc, Tag::DocumentDescription)
             .any(|d| doc.raw(d) == what)
     };
     let references: Vec<NodeId> = doc
-        .kids(root, Ns::Cac, "AdditionalDocumentReference")
+        .kids(root, Ns::Cac, Tag::AdditionalDocumentReference)
         .collect();
     if seller_in_greece {
         let marks = references.iter().filter(|&&r| described(r, MARK)).count();
@@ -261,11 +276,11 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     }
     for reference in doc
         .all()
-        .filter(|&n| doc.is(n, Ns::Cac, "AdditionalDocumentReference"))
+        .filter(|&n| doc.is(n, Ns::Cac, Tag::AdditionalDocumentReference))
         .collect::<Vec<_>>()
     {
         if seller_in_greece && described(reference, MARK) {
-            for id in doc.kids(reference, Ns::Cbc, "ID").collect::<Vec<_>>() {
+            for id in doc.kids(reference, Ns::Cbc, Tag::ID).collect::<Vec<_>>() {
                 let ok = doc
                     .raw(id)
                     .chars()
@@ -278,9 +293,9 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             let uris = doc.path_all(
                 reference,
                 &[
-                    (Ns::Cac, "Attachment"),
-                    (Ns::Cac, "ExternalReference"),
-                    (Ns::Cbc, "URI"),
+                    (Ns::Cac, Tag::Attachment),
+                    (Ns::Cac, Tag::ExternalReference),
+                    (Ns::Cbc, Tag::URI),
                 ],
             );
             if uris.len() <= 1 {
@@ -304,8 +319,8 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
     cx.require(segments.len() == 6, "GR-R-001-1", id);
 
     let tin = segment(0).unwrap_or("");
-    let tin_of = |which: &str| -> Vec<String> {
-        let holder = if which == "TaxRepresentativeParty" {
+    let tin_of = |which: Tag| -> Vec<String> {
+        let holder = if which == Tag::TaxRepresentativeParty {
             doc.kid(root, Ns::Cac, which)
         } else {
             party(doc, which)
@@ -319,8 +334,10 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
             })
             .unwrap_or_default()
     };
-    let matches_party = tin_of("AccountingSupplierParty").iter().any(|t| t == tin)
-        || tin_of("TaxRepresentativeParty").iter().any(|t| t == tin);
+    let matches_party = tin_of(Tag::AccountingSupplierParty)
+        .iter()
+        .any(|t| t == tin)
+        || tin_of(Tag::TaxRepresentativeParty).iter().any(|t| t == tin);
     let tin_valid = tin
         .split_ascii_whitespace()
         .collect::<Vec<_>>()
@@ -334,7 +351,7 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
 
     let date = segment(1).unwrap_or("");
     let issue: Vec<String> = doc
-        .kid(root, Ns::Cbc, "IssueDate")
+        .kid(root, Ns::Cbc, Tag::IssueDate)
         .map(|d| doc.raw(d).split('-').map(str::to_owned).collect())
         .unwrap_or_default();
     let parts: Vec<&str> = date.split('/').collect();

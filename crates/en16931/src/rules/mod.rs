@@ -29,7 +29,7 @@ pub use messages::{ClerkMessage, clerk_message};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::doc::{Doc, InputError, Kind, NodeId, Ns};
+use crate::doc::{Doc, InputError, Kind, NodeId, Ns, Tag};
 
 /// How serious a failed rule is, as the official rule set flags it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -307,7 +307,7 @@ pub(crate) fn at_most_two_decimals(doc: &Doc, node: Option<NodeId>) -> bool {
 
 /// `cbc:ChargeIndicator` as an XPath boolean comparison sees it.
 pub(crate) fn charge_indicator(doc: &Doc, allowance_charge: NodeId) -> Option<bool> {
-    let id = doc.kid(allowance_charge, Ns::Cbc, "ChargeIndicator")?;
+    let id = doc.kid(allowance_charge, Ns::Cbc, Tag::ChargeIndicator)?;
     match doc.text(id) {
         "true" | "1" => Some(true),
         "false" | "0" => Some(false),
@@ -317,8 +317,8 @@ pub(crate) fn charge_indicator(doc: &Doc, allowance_charge: NodeId) -> Option<bo
 
 /// `cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'` for a tax category element.
 pub(crate) fn is_vat_scheme(doc: &Doc, category: NodeId) -> bool {
-    doc.kids(category, Ns::Cac, "TaxScheme").any(|scheme| {
-        doc.kids(scheme, Ns::Cbc, "ID")
+    doc.kids(category, Ns::Cac, Tag::TaxScheme).any(|scheme| {
+        doc.kids(scheme, Ns::Cbc, Tag::ID)
             .any(|id| upper_eq(&doc.norm(id), "VAT"))
     })
 }
@@ -335,7 +335,7 @@ pub(crate) fn upper_eq(s: &str, expected: &str) -> bool {
 
 /// The normalized `cbc:ID` values of a tax category (usually one).
 pub(crate) fn category_codes<'d>(doc: &'d Doc<'_>, category: NodeId) -> Vec<Cow<'d, str>> {
-    doc.kids(category, Ns::Cbc, "ID")
+    doc.kids(category, Ns::Cbc, Tag::ID)
         .map(|id| doc.norm(id))
         .collect()
 }
@@ -394,18 +394,18 @@ impl<'d> Facts<'d> {
             if node.ns != Ns::Cac {
                 continue;
             }
-            match node.name {
-                "TaxCategory" | "ClassifiedTaxCategory" => {
+            match node.tag {
+                Tag::TaxCategory | Tag::ClassifiedTaxCategory => {
                     let parent = node.parent;
-                    let place = if node.name == "ClassifiedTaxCategory" {
+                    let place = if node.tag == Tag::ClassifiedTaxCategory {
                         Place::Classified
-                    } else if doc.is(parent, Ns::Cac, "AllowanceCharge") {
+                    } else if doc.is(parent, Ns::Cac, Tag::AllowanceCharge) {
                         Place::AllowanceCharge {
                             charge: charge_indicator(doc, parent),
                             root: doc.node(parent).parent == root,
                         }
-                    } else if doc.is(parent, Ns::Cac, "TaxSubtotal")
-                        && doc.is(doc.node(parent).parent, Ns::Cac, "TaxTotal")
+                    } else if doc.is(parent, Ns::Cac, Tag::TaxSubtotal)
+                        && doc.is(doc.node(parent).parent, Ns::Cac, Tag::TaxTotal)
                         && doc.node(doc.node(parent).parent).parent == root
                     {
                         Place::Subtotal
@@ -416,36 +416,40 @@ impl<'d> Facts<'d> {
                         node: id,
                         codes: category_codes(doc, id),
                         vat: is_vat_scheme(doc, id),
-                        percent: Num::of(doc, doc.kid(id, Ns::Cbc, "Percent")),
+                        percent: Num::of(doc, doc.kid(id, Ns::Cbc, Tag::Percent)),
                     };
                     facts.categories.push((place, category));
                 }
-                "PartyTaxScheme" => {
-                    let has_company_id = doc.kid(id, Ns::Cbc, "CompanyID").is_some();
+                Tag::PartyTaxScheme => {
+                    let has_company_id = doc.kid(id, Ns::Cbc, Tag::CompanyID).is_some();
                     if !has_company_id {
                         continue;
                     }
                     let vat = is_vat_scheme(doc, id);
                     let party = node.parent;
                     let owner = doc.node(party).parent;
-                    if doc.is(party, Ns::Cac, "Party")
-                        && doc.is(owner, Ns::Cac, "AccountingSupplierParty")
+                    if doc.is(party, Ns::Cac, Tag::Party)
+                        && doc.is(owner, Ns::Cac, Tag::AccountingSupplierParty)
                     {
                         facts.seller_tax_id = true;
                         facts.seller_vat_id |= vat;
-                    } else if doc.is(party, Ns::Cac, "Party")
-                        && doc.is(owner, Ns::Cac, "AccountingCustomerParty")
+                    } else if doc.is(party, Ns::Cac, Tag::Party)
+                        && doc.is(owner, Ns::Cac, Tag::AccountingCustomerParty)
                     {
                         facts.buyer_vat_id |= vat;
-                    } else if doc.is(party, Ns::Cac, "TaxRepresentativeParty") {
+                    } else if doc.is(party, Ns::Cac, Tag::TaxRepresentativeParty) {
                         facts.representative_vat_id |= vat;
                     }
                 }
-                "PartyLegalEntity" => {
+                Tag::PartyLegalEntity => {
                     let party = node.parent;
-                    if doc.kid(id, Ns::Cbc, "CompanyID").is_some()
-                        && doc.is(party, Ns::Cac, "Party")
-                        && doc.is(doc.node(party).parent, Ns::Cac, "AccountingCustomerParty")
+                    if doc.kid(id, Ns::Cbc, Tag::CompanyID).is_some()
+                        && doc.is(party, Ns::Cac, Tag::Party)
+                        && doc.is(
+                            doc.node(party).parent,
+                            Ns::Cac,
+                            Tag::AccountingCustomerParty,
+                        )
                     {
                         facts.buyer_legal_id = true;
                     }

@@ -6,7 +6,7 @@ use super::{fatal, warning};
 use rust_decimal::Decimal;
 
 use super::{Ctx, Flag, Num, RuleInfo};
-use crate::doc::{Doc, Kind, NodeId, Ns};
+use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -205,8 +205,8 @@ pub(super) const RULES: &[RuleInfo] = &[
     ),
 ];
 
-fn party(doc: &Doc, which: &str) -> Option<NodeId> {
-    doc.path(doc.root(), &[(Ns::Cac, which), (Ns::Cac, "Party")])
+fn party(doc: &Doc, which: Tag) -> Option<NodeId> {
+    doc.path(doc.root(), &[(Ns::Cac, which), (Ns::Cac, Tag::Party)])
 }
 
 /// The single `PostalAddress/Country/IdentificationCode` under `from`, raw; `None` when absent
@@ -215,9 +215,9 @@ fn country_raw(doc: &Doc, from: Option<NodeId>) -> Option<String> {
     let codes = doc.path_all(
         from?,
         &[
-            (Ns::Cac, "PostalAddress"),
-            (Ns::Cac, "Country"),
-            (Ns::Cbc, "IdentificationCode"),
+            (Ns::Cac, Tag::PostalAddress),
+            (Ns::Cac, Tag::Country),
+            (Ns::Cbc, Tag::IdentificationCode),
         ],
     );
     match codes.as_slice() {
@@ -256,8 +256,10 @@ fn is_number(text: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
-fn has_all(doc: &Doc, address: NodeId, names: &[&str]) -> bool {
-    names.iter().all(|n| doc.kid(address, Ns::Cbc, n).is_some())
+fn has_all(doc: &Doc, address: NodeId, names: &[Tag]) -> bool {
+    names
+        .iter()
+        .all(|n| doc.kid(address, Ns::Cbc, *n).is_some())
 }
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
@@ -270,12 +272,12 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
 }
 
 fn vat_company_ids_raw(doc: &Doc, party: NodeId) -> Vec<NodeId> {
-    doc.kids(party, Ns::Cac, "PartyTaxScheme")
+    doc.kids(party, Ns::Cac, Tag::PartyTaxScheme)
         .filter(|&pts| {
-            doc.kids(pts, Ns::Cac, "TaxScheme")
-                .any(|s| doc.kids(s, Ns::Cbc, "ID").any(|id| doc.raw(id) == "VAT"))
+            doc.kids(pts, Ns::Cac, Tag::TaxScheme)
+                .any(|s| doc.kids(s, Ns::Cbc, Tag::ID).any(|id| doc.raw(id) == "VAT"))
         })
-        .flat_map(|pts| doc.kids(pts, Ns::Cbc, "CompanyID").collect::<Vec<_>>())
+        .flat_map(|pts| doc.kids(pts, Ns::Cbc, Tag::CompanyID).collect::<Vec<_>>())
         .collect()
 }
 
@@ -284,8 +286,8 @@ fn check_sweden(cx: &mut Ctx<'_>) {
     let sellers: Vec<NodeId> = doc
         .all()
         .filter(|&n| {
-            doc.is(n, Ns::Cac, "Party")
-                && doc.is(doc.node(n).parent, Ns::Cac, "AccountingSupplierParty")
+            doc.is(n, Ns::Cac, Tag::Party)
+                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
         })
         .collect();
     for seller in sellers {
@@ -294,9 +296,9 @@ fn check_sweden(cx: &mut Ctx<'_>) {
             .path_all(
                 seller,
                 &[
-                    (Ns::Cac, "PostalAddress"),
-                    (Ns::Cac, "Country"),
-                    (Ns::Cbc, "IdentificationCode"),
+                    (Ns::Cac, Tag::PostalAddress),
+                    (Ns::Cac, Tag::Country),
+                    (Ns::Cbc, Tag::IdentificationCode),
                 ],
             )
             .iter()
@@ -319,10 +321,10 @@ fn check_sweden(cx: &mut Ctx<'_>) {
             cx.require(is_number(&tail), "SE-R-002", seller);
         }
         for legal in doc
-            .kids(seller, Ns::Cac, "PartyLegalEntity")
+            .kids(seller, Ns::Cac, Tag::PartyLegalEntity)
             .collect::<Vec<_>>()
         {
-            let ids: Vec<NodeId> = doc.kids(legal, Ns::Cbc, "CompanyID").collect();
+            let ids: Vec<NodeId> = doc.kids(legal, Ns::Cbc, Tag::CompanyID).collect();
             let [company] = ids.as_slice() else {
                 continue;
             };
@@ -337,23 +339,23 @@ fn check_sweden(cx: &mut Ctx<'_>) {
         let has_legal_id = doc
             .path(
                 seller,
-                &[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")],
+                &[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)],
             )
             .is_some();
         if has_legal_id {
             for pts in doc
-                .kids(seller, Ns::Cac, "PartyTaxScheme")
+                .kids(seller, Ns::Cac, Tag::PartyTaxScheme)
                 .collect::<Vec<_>>()
             {
                 let schemes: Vec<NodeId> =
-                    doc.path_all(pts, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")]);
+                    doc.path_all(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)]);
                 let [scheme] = schemes.as_slice() else {
                     continue;
                 };
                 if doc.norm(*scheme).to_uppercase() == "VAT" {
                     continue;
                 }
-                for company in doc.kids(pts, Ns::Cbc, "CompanyID").collect::<Vec<_>>() {
+                for company in doc.kids(pts, Ns::Cbc, Tag::CompanyID).collect::<Vec<_>>() {
                     let ok = doc.norm(company).to_uppercase() == "GODKÄND FÖR F-SKATT";
                     cx.require(ok, "SE-R-005", company);
                 }
@@ -363,16 +365,16 @@ fn check_sweden(cx: &mut Ctx<'_>) {
 }
 
 /// The raw seller (or buyer) country codes, compared existentially as the Swedish rules do.
-fn any_party_in(doc: &Doc, which: &str, code: &str) -> bool {
+fn any_party_in(doc: &Doc, which: Tag, code: &str) -> bool {
     doc.all()
-        .filter(|&n| doc.is(n, Ns::Cac, "Party") && doc.is(doc.node(n).parent, Ns::Cac, which))
+        .filter(|&n| doc.is(n, Ns::Cac, Tag::Party) && doc.is(doc.node(n).parent, Ns::Cac, which))
         .any(|p| {
             doc.path_all(
                 p,
                 &[
-                    (Ns::Cac, "PostalAddress"),
-                    (Ns::Cac, "Country"),
-                    (Ns::Cbc, "IdentificationCode"),
+                    (Ns::Cac, Tag::PostalAddress),
+                    (Ns::Cac, Tag::Country),
+                    (Ns::Cbc, Tag::IdentificationCode),
                 ],
             )
             .iter()
@@ -382,23 +384,23 @@ fn any_party_in(doc: &Doc, which: &str, code: &str) -> bool {
 
 fn check_sweden_payments(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
-    if !any_party_in(doc, "AccountingSupplierParty", "SE") {
+    if !any_party_in(doc, Tag::AccountingSupplierParty, "SE") {
         return;
     }
     let swedish_vat_seller = doc
         .all()
         .filter(|&n| {
-            doc.is(n, Ns::Cac, "Party")
-                && doc.is(doc.node(n).parent, Ns::Cac, "AccountingSupplierParty")
+            doc.is(n, Ns::Cac, Tag::Party)
+                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
         })
         .any(|p| {
             let address = doc
                 .path_all(
                     p,
                     &[
-                        (Ns::Cac, "PostalAddress"),
-                        (Ns::Cac, "Country"),
-                        (Ns::Cbc, "IdentificationCode"),
+                        (Ns::Cac, Tag::PostalAddress),
+                        (Ns::Cac, Tag::Country),
+                        (Ns::Cbc, Tag::IdentificationCode),
                     ],
                 )
                 .iter()
@@ -408,14 +410,15 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                     .iter()
                     .any(|&c| doc.raw(c).chars().take(2).collect::<String>() == "SE")
         });
-    let buyer_se = any_party_in(doc, "AccountingCustomerParty", "SE");
+    let buyer_se = any_party_in(doc, Tag::AccountingCustomerParty, "SE");
     for id in doc.all() {
         let node = doc.node(id);
-        match (node.ns, node.name) {
-            (Ns::Cac, "TaxCategory" | "ClassifiedTaxCategory")
-                if swedish_vat_seller && doc.kids(id, Ns::Cbc, "ID").any(|c| doc.raw(c) == "S") =>
+        match (node.ns, node.tag) {
+            (Ns::Cac, Tag::TaxCategory | Tag::ClassifiedTaxCategory)
+                if swedish_vat_seller
+                    && doc.kids(id, Ns::Cbc, Tag::ID).any(|c| doc.raw(c) == "S") =>
             {
-                let percents: Vec<NodeId> = doc.kids(id, Ns::Cbc, "Percent").collect();
+                let percents: Vec<NodeId> = doc.kids(id, Ns::Cbc, Tag::Percent).collect();
                 if percents.len() > 1 {
                     continue;
                 }
@@ -426,9 +429,9 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                 let ok = rate.is_some_and(|r| r == 25.0 || r == 12.0 || r == 6.0);
                 cx.require(ok, "SE-R-006", id);
             }
-            (Ns::Cac, "PaymentMeans") => {
+            (Ns::Cac, Tag::PaymentMeans) => {
                 let codes: Vec<String> = doc
-                    .kids(id, Ns::Cbc, "PaymentMeansCode")
+                    .kids(id, Ns::Cbc, Tag::PaymentMeansCode)
                     .map(|c| doc.raw(c).to_owned())
                     .collect();
                 if codes.iter().any(|c| c == "50" || c == "56") {
@@ -443,9 +446,9 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                 let branches = doc.path_all(
                     id,
                     &[
-                        (Ns::Cac, "PayeeFinancialAccount"),
-                        (Ns::Cac, "FinancialInstitutionBranch"),
-                        (Ns::Cbc, "ID"),
+                        (Ns::Cac, Tag::PayeeFinancialAccount),
+                        (Ns::Cac, Tag::FinancialInstitutionBranch),
+                        (Ns::Cbc, Tag::ID),
                     ],
                 );
                 let [branch] = branches.as_slice() else {
@@ -457,9 +460,10 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                         "SE:BANKGIRO" => ("SE-R-008", "SE-R-009", &[7, 8]),
                         _ => continue,
                     };
-                for account in
-                    doc.path_all(id, &[(Ns::Cac, "PayeeFinancialAccount"), (Ns::Cbc, "ID")])
-                {
+                for account in doc.path_all(
+                    id,
+                    &[(Ns::Cac, Tag::PayeeFinancialAccount), (Ns::Cbc, Tag::ID)],
+                ) {
                     let value = doc.norm(account);
                     cx.require(is_number(&value), numeric_rule, account);
                     cx.require(
@@ -482,23 +486,23 @@ fn check_italy(cx: &mut Ctx<'_>) {
     let sellers: Vec<NodeId> = doc
         .all()
         .filter(|&n| {
-            doc.is(n, Ns::Cac, "Party")
-                && doc.is(doc.node(n).parent, Ns::Cac, "AccountingSupplierParty")
+            doc.is(n, Ns::Cac, Tag::Party)
+                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
         })
         .collect();
     for seller in sellers {
         for pts in doc
-            .kids(seller, Ns::Cac, "PartyTaxScheme")
+            .kids(seller, Ns::Cac, Tag::PartyTaxScheme)
             .collect::<Vec<_>>()
         {
             let scheme = doc
-                .path(pts, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
+                .path(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)])
                 .map(|s| doc.norm(s))
                 .unwrap_or_default();
             if scheme == "VAT" {
                 continue;
             }
-            let ids: Vec<NodeId> = doc.kids(pts, Ns::Cbc, "CompanyID").collect();
+            let ids: Vec<NodeId> = doc.kids(pts, Ns::Cbc, Tag::CompanyID).collect();
             if ids.len() > 1 {
                 continue;
             }
@@ -509,98 +513,111 @@ fn check_italy(cx: &mut Ctx<'_>) {
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
             cx.require(ok, "IT-R-001", pts);
         }
-        let address = |name: &str| {
-            !doc.path_all(seller, &[(Ns::Cac, "PostalAddress"), (Ns::Cbc, name)])
+        let address = |name: Tag| {
+            !doc.path_all(seller, &[(Ns::Cac, Tag::PostalAddress), (Ns::Cbc, name)])
                 .is_empty()
         };
-        cx.require(address("StreetName"), "IT-R-002", seller);
-        cx.require(address("CityName"), "IT-R-003", seller);
-        cx.require(address("PostalZone"), "IT-R-004", seller);
+        cx.require(address(Tag::StreetName), "IT-R-002", seller);
+        cx.require(address(Tag::CityName), "IT-R-003", seller);
+        cx.require(address(Tag::PostalZone), "IT-R-004", seller);
     }
 }
 
 fn check_netherlands(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
-    let seller = party(doc, "AccountingSupplierParty");
+    let seller = party(doc, Tag::AccountingSupplierParty);
     if !country_is(doc, seller, "NL") {
         return;
     }
-    let buyer_nl = country_is(doc, party(doc, "AccountingCustomerParty"), "NL");
-    let representative_nl = country_is(doc, doc.kid(root, Ns::Cac, "TaxRepresentativeParty"), "NL");
+    let buyer_nl = country_is(doc, party(doc, Tag::AccountingCustomerParty), "NL");
+    let representative_nl = country_is(
+        doc,
+        doc.kid(root, Ns::Cac, Tag::TaxRepresentativeParty),
+        "NL",
+    );
     let kvk_or_oin = |id: NodeId| {
         let scheme = doc.attr(id, "schemeID").unwrap_or("");
         let padded = format!(" {scheme} ");
         (padded.contains(" 0106 ") || padded.contains(" 0190 ")) && !doc.norm(id).is_empty()
     };
-    let address_parts = ["StreetName", "CityName", "PostalZone"];
+    let address_parts = [Tag::StreetName, Tag::CityName, Tag::PostalZone];
     for id in doc.all() {
         let node = doc.node(id);
         let parent = node.parent;
-        let under = |names: &[&str]| {
+        let under = |names: &[Tag]| {
             let mut cur = id;
             names.iter().all(|n| {
                 cur = doc.node(cur).parent;
-                cur != u32::MAX && doc.is(cur, Ns::Cac, n)
+                cur != u32::MAX && doc.is(cur, Ns::Cac, *n)
             })
         };
-        match (node.ns, node.name) {
-            (Ns::Cbc, "CreditNoteTypeCode") => {
+        match (node.ns, node.tag) {
+            (Ns::Cbc, Tag::CreditNoteTypeCode) => {
                 let ok = !doc
                     .path_all(
                         root,
                         &[
-                            (Ns::Cac, "BillingReference"),
-                            (Ns::Cac, "InvoiceDocumentReference"),
-                            (Ns::Cbc, "ID"),
+                            (Ns::Cac, Tag::BillingReference),
+                            (Ns::Cac, Tag::InvoiceDocumentReference),
+                            (Ns::Cbc, Tag::ID),
                         ],
                     )
                     .is_empty();
                 cx.require(ok, "NL-R-001", id);
             }
-            (Ns::Cac, "PostalAddress") if under(&["Party", "AccountingSupplierParty"]) => {
+            (Ns::Cac, Tag::PostalAddress) if under(&[Tag::Party, Tag::AccountingSupplierParty]) => {
                 cx.require(has_all(doc, id, &address_parts), "NL-R-002", id);
             }
-            (Ns::Cac, "PostalAddress")
-                if buyer_nl && under(&["Party", "AccountingCustomerParty"]) =>
+            (Ns::Cac, Tag::PostalAddress)
+                if buyer_nl && under(&[Tag::Party, Tag::AccountingCustomerParty]) =>
             {
                 cx.require(has_all(doc, id, &address_parts), "NL-R-004", id);
             }
-            (Ns::Cac, "PostalAddress")
-                if representative_nl && under(&["TaxRepresentativeParty"]) =>
+            (Ns::Cac, Tag::PostalAddress)
+                if representative_nl && under(&[Tag::TaxRepresentativeParty]) =>
             {
                 cx.require(has_all(doc, id, &address_parts), "NL-R-006", id);
             }
-            (Ns::Cbc, "CompanyID")
-                if under(&["PartyLegalEntity", "Party", "AccountingSupplierParty"]) =>
+            (Ns::Cbc, Tag::CompanyID)
+                if under(&[
+                    Tag::PartyLegalEntity,
+                    Tag::Party,
+                    Tag::AccountingSupplierParty,
+                ]) =>
             {
                 cx.require(kvk_or_oin(id), "NL-R-003", id);
             }
-            (Ns::Cbc, "CompanyID")
-                if buyer_nl && under(&["PartyLegalEntity", "Party", "AccountingCustomerParty"]) =>
+            (Ns::Cbc, Tag::CompanyID)
+                if buyer_nl
+                    && under(&[
+                        Tag::PartyLegalEntity,
+                        Tag::Party,
+                        Tag::AccountingCustomerParty,
+                    ]) =>
             {
                 cx.require(kvk_or_oin(id), "NL-R-005", id);
             }
-            (Ns::Cac, "LegalMonetaryTotal") => {
-                let payable = Num::of(doc, doc.kid(id, Ns::Cbc, "PayableAmount"));
+            (Ns::Cac, Tag::LegalMonetaryTotal) => {
+                let payable = Num::of(doc, doc.kid(id, Ns::Cbc, Tag::PayableAmount));
                 let pays_nothing = match (doc.kind(), payable) {
                     (_, Num::Invalid) => continue,
                     (Kind::Invoice, Num::Val(v)) => v <= Decimal::ZERO,
                     (Kind::CreditNote, Num::Val(v)) => v >= Decimal::ZERO,
                     (_, Num::Missing) => false,
                 };
-                let means = doc.all().any(|n| doc.is(n, Ns::Cac, "PaymentMeans"));
+                let means = doc.all().any(|n| doc.is(n, Ns::Cac, Tag::PaymentMeans));
                 cx.require(pays_nothing || means, "NL-R-007", id);
             }
-            (Ns::Cbc, "LineID") if doc.is(parent, Ns::Cac, "OrderLineReference") => {
+            (Ns::Cbc, Tag::LineID) if doc.is(parent, Ns::Cac, Tag::OrderLineReference) => {
                 let ordered = !doc
-                    .path_all(root, &[(Ns::Cac, "OrderReference"), (Ns::Cbc, "ID")])
+                    .path_all(root, &[(Ns::Cac, Tag::OrderReference), (Ns::Cbc, Tag::ID)])
                     .is_empty();
                 cx.require(ordered, "NL-R-009", id);
             }
-            (Ns::Cac, "PaymentMeans") if buyer_nl => {
+            (Ns::Cac, Tag::PaymentMeans) if buyer_nl => {
                 let code = doc
-                    .kid(id, Ns::Cbc, "PaymentMeansCode")
+                    .kid(id, Ns::Cbc, Tag::PaymentMeansCode)
                     .map(|c| doc.norm(c));
                 let ok = matches!(
                     code.as_deref(),
@@ -618,13 +635,14 @@ fn check_netherlands(cx: &mut Ctx<'_>) {
 fn check_iceland(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
-    let seller = party(doc, "AccountingSupplierParty");
+    let seller = party(doc, Tag::AccountingSupplierParty);
     if country_raw(doc, seller).as_deref() != Some("IS") {
         return;
     }
-    let buyer_is = country_raw(doc, party(doc, "AccountingCustomerParty")).as_deref() == Some("IS");
+    let buyer_is =
+        country_raw(doc, party(doc, Tag::AccountingCustomerParty)).as_deref() == Some("IS");
     // `normalize-space` of a repeated element stops the XSLT: such a code is not judged.
-    let type_code = |name: &str| -> Option<bool> {
+    let type_code = |name: Tag| -> Option<bool> {
         let codes: Vec<NodeId> = doc.kids(root, Ns::Cbc, name).collect();
         match codes.as_slice() {
             [] => Some(false),
@@ -633,34 +651,37 @@ fn check_iceland(cx: &mut Ctx<'_>) {
         }
     };
     if let (Some(invoice), Some(credit_note)) = (
-        type_code("InvoiceTypeCode"),
-        type_code("CreditNoteTypeCode"),
+        type_code(Tag::InvoiceTypeCode),
+        type_code(Tag::CreditNoteTypeCode),
     ) {
         cx.require(invoice || credit_note, "IS-R-001", root);
     }
-    let supplier = [(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")];
-    let legal_ok = |from: NodeId, prefix: &[(Ns, &'static str)]| {
+    let supplier = [
+        (Ns::Cac, Tag::AccountingSupplierParty),
+        (Ns::Cac, Tag::Party),
+    ];
+    let legal_ok = |from: NodeId, prefix: &[(Ns, Tag)]| {
         let mut steps = prefix.to_vec();
-        steps.extend([(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")]);
+        steps.extend([(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]);
         doc.path_all(from, &steps)
             .iter()
             .any(|&c| doc.attr(c, "schemeID") == Some("0196"))
     };
-    let address_ok = |from: NodeId, prefix: &[(Ns, &'static str)]| {
+    let address_ok = |from: NodeId, prefix: &[(Ns, Tag)]| {
         let mut steps = prefix.to_vec();
-        steps.push((Ns::Cac, "PostalAddress"));
+        steps.push((Ns::Cac, Tag::PostalAddress));
         let mut street = steps.clone();
-        street.push((Ns::Cbc, "StreetName"));
-        steps.push((Ns::Cbc, "PostalZone"));
+        street.push((Ns::Cbc, Tag::StreetName));
+        steps.push((Ns::Cbc, Tag::PostalZone));
         doc.path_exists(from, &street) && doc.path_exists(from, &steps)
     };
     cx.require(legal_ok(root, &supplier), "IS-R-002", root);
     cx.require(address_ok(root, &supplier), "IS-R-003", root);
     for (code, rule) in [("9", "IS-R-006"), ("42", "IS-R-007")] {
         let means: Vec<NodeId> = doc
-            .kids(root, Ns::Cac, "PaymentMeans")
+            .kids(root, Ns::Cac, Tag::PaymentMeans)
             .filter(|&m| {
-                doc.kids(m, Ns::Cbc, "PaymentMeansCode")
+                doc.kids(m, Ns::Cbc, Tag::PaymentMeansCode)
                     .any(|c| doc.raw(c) == code)
             })
             .collect();
@@ -669,7 +690,12 @@ fn check_iceland(cx: &mut Ctx<'_>) {
         }
         let accounts: Vec<NodeId> = means
             .iter()
-            .flat_map(|&m| doc.path_all(m, &[(Ns::Cac, "PayeeFinancialAccount"), (Ns::Cbc, "ID")]))
+            .flat_map(|&m| {
+                doc.path_all(
+                    m,
+                    &[(Ns::Cac, Tag::PayeeFinancialAccount), (Ns::Cbc, Tag::ID)],
+                )
+            })
             .collect();
         match accounts.as_slice() {
             [] => cx.fire(rule, root),
@@ -678,16 +704,16 @@ fn check_iceland(cx: &mut Ctx<'_>) {
         }
     }
     let final_due: Vec<NodeId> = doc
-        .kids(root, Ns::Cac, "AdditionalDocumentReference")
+        .kids(root, Ns::Cac, Tag::AdditionalDocumentReference)
         .filter(|&r| {
-            doc.kids(r, Ns::Cbc, "DocumentDescription")
+            doc.kids(r, Ns::Cbc, Tag::DocumentDescription)
                 .any(|d| doc.raw(d) == "EINDAGI")
         })
         .collect();
     if !final_due.is_empty() {
         let ids: Vec<NodeId> = final_due
             .iter()
-            .flat_map(|&r| doc.kids(r, Ns::Cbc, "ID").collect::<Vec<_>>())
+            .flat_map(|&r| doc.kids(r, Ns::Cbc, Tag::ID).collect::<Vec<_>>())
             .collect();
         match ids.as_slice() {
             [] => cx.fire("IS-R-008", root),
@@ -699,7 +725,7 @@ fn check_iceland(cx: &mut Ctx<'_>) {
             _ => {}
         }
         let due_dates: Vec<&str> = doc
-            .kids(root, Ns::Cbc, "DueDate")
+            .kids(root, Ns::Cbc, Tag::DueDate)
             .map(|d| doc.raw(d))
             .collect();
         cx.require(!due_dates.is_empty(), "IS-R-009", root);
@@ -710,8 +736,8 @@ fn check_iceland(cx: &mut Ctx<'_>) {
         cx.require(ordered, "IS-R-010", root);
     }
     if buyer_is {
-        for customer in doc.kids(root, Ns::Cac, "AccountingCustomerParty") {
-            let party = [(Ns::Cac, "Party")];
+        for customer in doc.kids(root, Ns::Cac, Tag::AccountingCustomerParty) {
+            let party = [(Ns::Cac, Tag::Party)];
             cx.require(legal_ok(customer, &party), "IS-R-004", customer);
             cx.require(address_ok(customer, &party), "IS-R-005", customer);
         }
@@ -721,8 +747,8 @@ fn check_iceland(cx: &mut Ctx<'_>) {
 fn check_denmark(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
-    let seller = party(doc, "AccountingSupplierParty");
-    let buyer = party(doc, "AccountingCustomerParty");
+    let seller = party(doc, Tag::AccountingSupplierParty);
+    let buyer = party(doc, Tag::AccountingCustomerParty);
     // The official rule concatenates the raw codes; a repeated code stops the XSLT.
     if country_raw(doc, seller).as_deref() != Some("DK") {
         return;
@@ -731,7 +757,7 @@ fn check_denmark(cx: &mut Ctx<'_>) {
     let Some(seller) = seller else { return };
     let legal_ids = doc.path_all(
         seller,
-        &[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")],
+        &[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)],
     );
     if legal_ids.len() <= 1 {
         let filled = legal_ids.first().is_some_and(|&c| !doc.norm(c).is_empty());
@@ -745,7 +771,10 @@ fn check_denmark(cx: &mut Ctx<'_>) {
     if doc.kind() == Kind::CreditNote && both {
         let payable = doc.path(
             root,
-            &[(Ns::Cac, "LegalMonetaryTotal"), (Ns::Cbc, "PayableAmount")],
+            &[
+                (Ns::Cac, Tag::LegalMonetaryTotal),
+                (Ns::Cbc, Tag::PayableAmount),
+            ],
         );
         if let Num::Val(v) = Num::of(doc, payable) {
             cx.require(v >= Decimal::ZERO, "DK-R-016", root);
@@ -754,13 +783,13 @@ fn check_denmark(cx: &mut Ctx<'_>) {
     if !both {
         return;
     }
-    for which in ["AccountingSupplierParty", "AccountingCustomerParty"] {
+    for which in [Tag::AccountingSupplierParty, Tag::AccountingCustomerParty] {
         let Some(p) = party(doc, which) else { continue };
         for identification in doc
-            .kids(p, Ns::Cac, "PartyIdentification")
+            .kids(p, Ns::Cac, Tag::PartyIdentification)
             .collect::<Vec<_>>()
         {
-            let ids: Vec<NodeId> = doc.kids(identification, Ns::Cbc, "ID").collect();
+            let ids: Vec<NodeId> = doc.kids(identification, Ns::Cbc, Tag::ID).collect();
             if ids.len() > 1 {
                 continue;
             }
@@ -772,18 +801,18 @@ fn check_denmark(cx: &mut Ctx<'_>) {
         }
     }
     for id in doc.all() {
-        if doc.is(id, Ns::Cac, "AllowanceCharge") {
+        if doc.is(id, Ns::Cac, Tag::AllowanceCharge) {
             check_danish_tax_reason(cx, id);
         } else if doc.node(id).parent == root
-            && (doc.is(id, Ns::Cac, "InvoiceLine") && doc.kind() == Kind::Invoice
-                || doc.is(id, Ns::Cac, "CreditNoteLine") && doc.kind() == Kind::CreditNote)
+            && (doc.is(id, Ns::Cac, Tag::InvoiceLine) && doc.kind() == Kind::Invoice
+                || doc.is(id, Ns::Cac, Tag::CreditNoteLine) && doc.kind() == Kind::CreditNote)
         {
             let codes = doc.path_all(
                 id,
                 &[
-                    (Ns::Cac, "Item"),
-                    (Ns::Cac, "CommodityClassification"),
-                    (Ns::Cbc, "ItemClassificationCode"),
+                    (Ns::Cac, Tag::Item),
+                    (Ns::Cac, Tag::CommodityClassification),
+                    (Ns::Cbc, Tag::ItemClassificationCode),
                 ],
             );
             let unspsc = codes.iter().any(|&c| doc.attr(c, "listID") == Some("TST"));
@@ -799,13 +828,16 @@ fn check_denmark(cx: &mut Ctx<'_>) {
     if doc.kind() != Kind::Invoice {
         return;
     }
-    let filled = |from: NodeId, steps: &[(Ns, &str)]| {
+    let filled = |from: NodeId, steps: &[(Ns, Tag)]| {
         doc.path_all(from, steps)
             .first()
             .is_some_and(|&n| !doc.norm(n).is_empty())
     };
-    for means in doc.kids(root, Ns::Cac, "PaymentMeans").collect::<Vec<_>>() {
-        let codes: Vec<NodeId> = doc.kids(means, Ns::Cbc, "PaymentMeansCode").collect();
+    for means in doc
+        .kids(root, Ns::Cac, Tag::PaymentMeans)
+        .collect::<Vec<_>>()
+    {
+        let codes: Vec<NodeId> = doc.kids(means, Ns::Cbc, Tag::PaymentMeansCode).collect();
         if codes.len() > 1 {
             continue;
         }
@@ -818,21 +850,21 @@ fn check_denmark(cx: &mut Ctx<'_>) {
         if code == "31" || code == "42" {
             let ok = filled(
                 means,
-                &[(Ns::Cac, "PayeeFinancialAccount"), (Ns::Cbc, "ID")],
+                &[(Ns::Cac, Tag::PayeeFinancialAccount), (Ns::Cbc, Tag::ID)],
             ) && filled(
                 means,
                 &[
-                    (Ns::Cac, "PayeeFinancialAccount"),
-                    (Ns::Cac, "FinancialInstitutionBranch"),
-                    (Ns::Cbc, "ID"),
+                    (Ns::Cac, Tag::PayeeFinancialAccount),
+                    (Ns::Cac, Tag::FinancialInstitutionBranch),
+                    (Ns::Cbc, Tag::ID),
                 ],
             );
             cx.require(ok, "DK-R-006", means);
         }
-        let payment_ids: Vec<NodeId> = doc.kids(means, Ns::Cbc, "PaymentID").collect();
+        let payment_ids: Vec<NodeId> = doc.kids(means, Ns::Cbc, Tag::PaymentID).collect();
         let accounts = doc.path_all(
             means,
-            &[(Ns::Cac, "PayeeFinancialAccount"), (Ns::Cbc, "ID")],
+            &[(Ns::Cac, Tag::PayeeFinancialAccount), (Ns::Cbc, Tag::ID)],
         );
         if payment_ids.len() <= 1 && accounts.len() <= 1 {
             let payment_id = payment_ids
@@ -864,13 +896,13 @@ fn check_denmark(cx: &mut Ctx<'_>) {
             }
         }
         if code == "49" {
-            let ok = filled(means, &[(Ns::Cac, "PaymentMandate"), (Ns::Cbc, "ID")])
+            let ok = filled(means, &[(Ns::Cac, Tag::PaymentMandate), (Ns::Cbc, Tag::ID)])
                 && filled(
                     means,
                     &[
-                        (Ns::Cac, "PaymentMandate"),
-                        (Ns::Cac, "PayerFinancialAccount"),
-                        (Ns::Cbc, "ID"),
+                        (Ns::Cac, Tag::PaymentMandate),
+                        (Ns::Cac, Tag::PayerFinancialAccount),
+                        (Ns::Cbc, Tag::ID),
                     ],
                 );
             cx.require(ok, "DK-R-007", means);
@@ -882,12 +914,12 @@ fn check_denmark(cx: &mut Ctx<'_>) {
 fn check_danish_tax_reason(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
     let zzz = doc
-        .kids(id, Ns::Cbc, "AllowanceChargeReasonCode")
+        .kids(id, Ns::Cbc, Tag::AllowanceChargeReasonCode)
         .any(|c| doc.raw(c) == "ZZZ");
     if !zzz {
         return;
     }
-    let reasons: Vec<NodeId> = doc.kids(id, Ns::Cbc, "AllowanceChargeReason").collect();
+    let reasons: Vec<NodeId> = doc.kids(id, Ns::Cbc, Tag::AllowanceChargeReason).collect();
     if reasons.len() > 1 {
         return;
     }

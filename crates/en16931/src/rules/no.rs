@@ -1,7 +1,7 @@
 //! Norwegian national rules NO-R-001 and NO-R-002, applied when the seller is Norwegian.
 
 use super::{Ctx, Flag, RuleInfo};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     RuleInfo {
@@ -19,12 +19,12 @@ pub(super) const RULES: &[RuleInfo] = &[
 /// The first two characters of the `CompanyID` of the party's tax scheme whose raw
 /// `TaxScheme/ID` is `VAT`, when non-empty.
 fn vat_prefix(doc: &Doc, party: NodeId) -> Option<String> {
-    doc.kids(party, Ns::Cac, "PartyTaxScheme")
+    doc.kids(party, Ns::Cac, Tag::PartyTaxScheme)
         .filter(|&pts| {
-            doc.kids(pts, Ns::Cac, "TaxScheme")
-                .any(|s| doc.kids(s, Ns::Cbc, "ID").any(|id| doc.raw(id) == "VAT"))
+            doc.kids(pts, Ns::Cac, Tag::TaxScheme)
+                .any(|s| doc.kids(s, Ns::Cbc, Tag::ID).any(|id| doc.raw(id) == "VAT"))
         })
-        .filter_map(|pts| doc.kid(pts, Ns::Cbc, "CompanyID"))
+        .filter_map(|pts| doc.kid(pts, Ns::Cbc, Tag::CompanyID))
         .map(|c| doc.raw(c).chars().take(2).collect::<String>())
         .find(|p| !p.is_empty())
 }
@@ -34,13 +34,16 @@ pub(super) fn supplier_country(doc: &Doc) -> String {
     let root = doc.root();
     let seller = doc.path(
         root,
-        &[(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")],
+        &[
+            (Ns::Cac, Tag::AccountingSupplierParty),
+            (Ns::Cac, Tag::Party),
+        ],
     );
     if let Some(prefix) = seller.and_then(|p| vat_prefix(doc, p)) {
         return prefix.trim().to_uppercase();
     }
     if let Some(prefix) = doc
-        .kid(root, Ns::Cac, "TaxRepresentativeParty")
+        .kid(root, Ns::Cac, Tag::TaxRepresentativeParty)
         .and_then(|p| vat_prefix(doc, p))
     {
         return prefix.trim().to_uppercase();
@@ -50,9 +53,9 @@ pub(super) fn supplier_country(doc: &Doc) -> String {
             doc.path(
                 p,
                 &[
-                    (Ns::Cac, "PostalAddress"),
-                    (Ns::Cac, "Country"),
-                    (Ns::Cbc, "IdentificationCode"),
+                    (Ns::Cac, Tag::PostalAddress),
+                    (Ns::Cac, Tag::Country),
+                    (Ns::Cbc, Tag::IdentificationCode),
                 ],
             )
         })
@@ -61,12 +64,12 @@ pub(super) fn supplier_country(doc: &Doc) -> String {
 
 /// `CompanyID`s of the party's tax schemes whose normalized `TaxScheme/ID` is `scheme`.
 fn company_ids(doc: &Doc, party: NodeId, scheme: &str) -> Vec<NodeId> {
-    doc.kids(party, Ns::Cac, "PartyTaxScheme")
+    doc.kids(party, Ns::Cac, Tag::PartyTaxScheme)
         .filter(|&pts| {
-            doc.path(pts, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
+            doc.path(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)])
                 .is_some_and(|id| doc.norm(id) == scheme)
         })
-        .flat_map(|pts| doc.kids(pts, Ns::Cbc, "CompanyID").collect::<Vec<_>>())
+        .flat_map(|pts| doc.kids(pts, Ns::Cbc, Tag::CompanyID).collect::<Vec<_>>())
         .collect()
 }
 
@@ -78,8 +81,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let parties: Vec<NodeId> = doc
         .all()
         .filter(|&n| {
-            doc.is(n, Ns::Cac, "Party")
-                && doc.is(doc.node(n).parent, Ns::Cac, "AccountingSupplierParty")
+            doc.is(n, Ns::Cac, Tag::Party)
+                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
         })
         .collect();
     for party in parties {

@@ -9,7 +9,7 @@ use super::fatal;
 use rust_decimal::Decimal;
 
 use super::{Ctx, Flag, Num, RuleInfo, round2};
-use crate::doc::{Doc, Kind, NodeId, Ns};
+use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -174,23 +174,23 @@ const CUSTOMIZATION_PREFIX: &str =
     "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
 
 /// The amount elements whose currency R051 checks (`TaxAmount` is handled apart).
-const AMOUNTS: &[&str] = &[
-    "Amount",
-    "BaseAmount",
-    "PriceAmount",
-    "TaxableAmount",
-    "LineExtensionAmount",
-    "TaxExclusiveAmount",
-    "TaxInclusiveAmount",
-    "AllowanceTotalAmount",
-    "ChargeTotalAmount",
-    "PrepaidAmount",
-    "PayableRoundingAmount",
-    "PayableAmount",
+const AMOUNTS: &[Tag] = &[
+    Tag::Amount,
+    Tag::BaseAmount,
+    Tag::PriceAmount,
+    Tag::TaxableAmount,
+    Tag::LineExtensionAmount,
+    Tag::TaxExclusiveAmount,
+    Tag::TaxInclusiveAmount,
+    Tag::AllowanceTotalAmount,
+    Tag::ChargeTotalAmount,
+    Tag::PrepaidAmount,
+    Tag::PayableRoundingAmount,
+    Tag::PayableAmount,
 ];
 
-fn has(doc: &Doc, id: NodeId, ns: Ns, name: &str) -> bool {
-    doc.kid(id, ns, name).is_some()
+fn has(doc: &Doc, id: NodeId, ns: Ns, tag: Tag) -> bool {
+    doc.kid(id, ns, tag).is_some()
 }
 
 /// Whether `text` contains the Peppol profile pattern (the official regular expression is not
@@ -234,90 +234,93 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let root = doc.root();
     check_root(cx, root);
     let currency = doc
-        .kid(root, Ns::Cbc, "DocumentCurrencyCode")
+        .kid(root, Ns::Cbc, Tag::DocumentCurrencyCode)
         .map(|c| doc.raw(c).to_owned());
-    let dates = |name: &str| {
-        doc.path(root, &[(Ns::Cac, "InvoicePeriod"), (Ns::Cbc, name)])
+    let dates = |name: Tag| {
+        doc.path(root, &[(Ns::Cac, Tag::InvoicePeriod), (Ns::Cbc, name)])
             .map(|d| doc.raw(d).to_owned())
     };
-    let (period_start, period_end) = (dates("StartDate"), dates("EndDate"));
+    let (period_start, period_end) = (dates(Tag::StartDate), dates(Tag::EndDate));
     for id in doc.all() {
         let node = doc.node(id);
         // R008 is a pattern of its own.
-        if doc.raw(id).trim_matches([' ', '\t', '\r', '\n']).is_empty()
-            && doc.children(id).next().is_none()
+        if !doc.has_children(id)
+            && doc
+                .raw(id)
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
         {
             cx.fire("PEPPOL-EN16931-R008", id);
         }
         let parent = node.parent;
-        match (node.ns, node.name) {
-            (Ns::Cbc, "TaxCurrencyCode") => {
+        match (node.ns, node.tag) {
+            (Ns::Cbc, Tag::TaxCurrencyCode) => {
                 let own = doc.norm(id);
                 let document = doc
-                    .kid(parent, Ns::Cbc, "DocumentCurrencyCode")
+                    .kid(parent, Ns::Cbc, Tag::DocumentCurrencyCode)
                     .map(|c| doc.norm(c))
                     .unwrap_or_default();
                 cx.require(own != document, "PEPPOL-EN16931-R005", id);
             }
-            (Ns::Cac, "Party") if doc.is(parent, Ns::Cac, "AccountingCustomerParty") => {
+            (Ns::Cac, Tag::Party) if doc.is(parent, Ns::Cac, Tag::AccountingCustomerParty) => {
                 cx.require(
-                    has(doc, id, Ns::Cbc, "EndpointID"),
+                    has(doc, id, Ns::Cbc, Tag::EndpointID),
                     "PEPPOL-EN16931-R010",
                     id,
                 );
             }
-            (Ns::Cac, "Party") if doc.is(parent, Ns::Cac, "AccountingSupplierParty") => {
+            (Ns::Cac, Tag::Party) if doc.is(parent, Ns::Cac, Tag::AccountingSupplierParty) => {
                 cx.require(
-                    has(doc, id, Ns::Cbc, "EndpointID"),
+                    has(doc, id, Ns::Cbc, Tag::EndpointID),
                     "PEPPOL-EN16931-R020",
                     id,
                 );
             }
-            (Ns::Cac, "AllowanceCharge")
+            (Ns::Cac, Tag::AllowanceCharge)
                 if parent == root
                     || (doc.node(parent).parent == root
-                        && (doc.is(parent, Ns::Cac, "InvoiceLine")
+                        && (doc.is(parent, Ns::Cac, Tag::InvoiceLine)
                             && doc.kind() == Kind::Invoice
-                            || doc.is(parent, Ns::Cac, "CreditNoteLine")
+                            || doc.is(parent, Ns::Cac, Tag::CreditNoteLine)
                                 && doc.kind() == Kind::CreditNote)) =>
             {
                 check_allowance_charge(cx, id);
             }
-            (Ns::Cac, "PaymentMeans") => {
+            (Ns::Cac, Tag::PaymentMeans) => {
                 let code = doc
-                    .kid(id, Ns::Cbc, "PaymentMeansCode")
+                    .kid(id, Ns::Cbc, Tag::PaymentMeansCode)
                     .map(|c| doc.norm(c));
                 if matches!(code.as_deref(), Some("49" | "59")) {
                     let mandate = doc
-                        .path(id, &[(Ns::Cac, "PaymentMandate"), (Ns::Cbc, "ID")])
+                        .path(id, &[(Ns::Cac, Tag::PaymentMandate), (Ns::Cbc, Tag::ID)])
                         .is_some();
                     cx.require(mandate, "PEPPOL-EN16931-R061", id);
                 }
             }
-            (Ns::Cbc, name) if name.ends_with("Amount") && AMOUNTS.contains(&name) => {
+            (Ns::Cbc, tag) if AMOUNTS.contains(&tag) => {
                 let ok = currency.is_some() && doc.attr(id, "currencyID") == currency.as_deref();
                 cx.require(ok, "PEPPOL-EN16931-R051", id);
             }
-            (Ns::Cbc, "TaxAmount")
-                if doc.is(parent, Ns::Cac, "TaxSubtotal")
-                    || (doc.is(parent, Ns::Cac, "TaxTotal")
-                        && has(doc, parent, Ns::Cac, "TaxSubtotal")) =>
+            (Ns::Cbc, Tag::TaxAmount)
+                if doc.is(parent, Ns::Cac, Tag::TaxSubtotal)
+                    || (doc.is(parent, Ns::Cac, Tag::TaxTotal)
+                        && has(doc, parent, Ns::Cac, Tag::TaxSubtotal)) =>
             {
                 let ok = currency.is_some() && doc.attr(id, "currencyID") == currency.as_deref();
                 cx.require(ok, "PEPPOL-EN16931-R051", id);
             }
-            (Ns::Cbc, which @ ("StartDate" | "EndDate"))
-                if doc.is(parent, Ns::Cac, "InvoicePeriod")
+            (Ns::Cbc, which @ (Tag::StartDate | Tag::EndDate))
+                if doc.is(parent, Ns::Cac, Tag::InvoicePeriod)
                     && is_document_line(doc, doc.node(parent).parent) =>
             {
-                let (bound, rule) = if which == "StartDate" {
+                let (bound, rule) = if which == Tag::StartDate {
                     (&period_start, "PEPPOL-EN16931-R110")
                 } else {
                     (&period_end, "PEPPOL-EN16931-R111")
                 };
                 let Some(bound) = bound else { continue };
                 if let (Some(own), Some(bound)) = (plain_date(doc.raw(id)), plain_date(bound)) {
-                    let ok = if which == "StartDate" {
+                    let ok = if which == Tag::StartDate {
                         own >= bound
                     } else {
                         own <= bound
@@ -325,18 +328,20 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     cx.require(ok, rule, id);
                 }
             }
-            (Ns::Cac, "InvoiceLine" | "CreditNoteLine") => check_line(cx, id),
-            (Ns::Cac, "AllowanceCharge") if doc.is(parent, Ns::Cac, "Price") => {
-                let indicator = doc.kid(id, Ns::Cbc, "ChargeIndicator").map(|c| doc.norm(c));
+            (Ns::Cac, Tag::InvoiceLine | Tag::CreditNoteLine) => check_line(cx, id),
+            (Ns::Cac, Tag::AllowanceCharge) if doc.is(parent, Ns::Cac, Tag::Price) => {
+                let indicator = doc
+                    .kid(id, Ns::Cbc, Tag::ChargeIndicator)
+                    .map(|c| doc.norm(c));
                 cx.require(
                     indicator.as_deref() == Some("false"),
                     "PEPPOL-EN16931-R044",
                     id,
                 );
-                if doc.kid(id, Ns::Cbc, "BaseAmount").is_some() {
-                    let price = Num::of(doc, doc.kid(parent, Ns::Cbc, "PriceAmount"));
-                    let base = Num::of(doc, doc.kid(id, Ns::Cbc, "BaseAmount"));
-                    let amount = Num::of(doc, doc.kid(id, Ns::Cbc, "Amount"));
+                if doc.kid(id, Ns::Cbc, Tag::BaseAmount).is_some() {
+                    let price = Num::of(doc, doc.kid(parent, Ns::Cbc, Tag::PriceAmount));
+                    let base = Num::of(doc, doc.kid(id, Ns::Cbc, Tag::BaseAmount));
+                    let amount = Num::of(doc, doc.kid(id, Ns::Cbc, Tag::Amount));
                     match (price, base, amount) {
                         (Num::Invalid, _, _) | (_, Num::Invalid, _) | (_, _, Num::Invalid) => {}
                         (Num::Val(p), Num::Val(b), Num::Val(a)) => {
@@ -346,16 +351,16 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     }
                 }
             }
-            (Ns::Cbc, "BaseQuantity")
-                if doc.is(parent, Ns::Cac, "Price") && doc.attr(id, "unitCode").is_some() =>
+            (Ns::Cbc, Tag::BaseQuantity)
+                if doc.is(parent, Ns::Cac, Tag::Price) && doc.attr(id, "unitCode").is_some() =>
             {
                 let line = doc.node(parent).parent;
                 let quantity_name = match doc.kind() {
-                    Kind::Invoice => "InvoicedQuantity",
-                    Kind::CreditNote => "CreditedQuantity",
+                    Kind::Invoice => Tag::InvoicedQuantity,
+                    Kind::CreditNote => Tag::CreditedQuantity,
                 };
-                let has_quantity = has(doc, line, Ns::Cbc, "InvoicedQuantity")
-                    || has(doc, line, Ns::Cbc, "CreditedQuantity");
+                let has_quantity = has(doc, line, Ns::Cbc, Tag::InvoicedQuantity)
+                    || has(doc, line, Ns::Cbc, Tag::CreditedQuantity);
                 let unit = doc.attr(id, "unitCode");
                 let ok = !has_quantity
                     || doc
@@ -363,8 +368,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                         .any(|q| doc.attr(q, "unitCode") == unit);
                 cx.require(ok, "PEPPOL-EN16931-R130", id);
             }
-            (Ns::Cbc, "EndpointID" | "CompanyID") => check_identifier(cx, id),
-            (Ns::Cbc, "ID") if doc.is(parent, Ns::Cac, "PartyIdentification") => {
+            (Ns::Cbc, Tag::EndpointID | Tag::CompanyID) => check_identifier(cx, id),
+            (Ns::Cbc, Tag::ID) if doc.is(parent, Ns::Cac, Tag::PartyIdentification) => {
                 check_identifier(cx, id);
             }
             _ => {}
@@ -375,45 +380,45 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
 fn is_document_line(doc: &Doc, line: NodeId) -> bool {
     doc.node(line).parent == doc.root()
         && match doc.kind() {
-            Kind::Invoice => doc.is(line, Ns::Cac, "InvoiceLine"),
-            Kind::CreditNote => doc.is(line, Ns::Cac, "CreditNoteLine"),
+            Kind::Invoice => doc.is(line, Ns::Cac, Tag::InvoiceLine),
+            Kind::CreditNote => doc.is(line, Ns::Cac, Tag::CreditNoteLine),
         }
 }
 
 fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
-    let profile = doc.kid(root, Ns::Cbc, "ProfileID");
+    let profile = doc.kid(root, Ns::Cbc, Tag::ProfileID);
     cx.require(profile.is_some(), "PEPPOL-EN16931-R001", root);
-    let profiles: Vec<NodeId> = doc.kids(root, Ns::Cbc, "ProfileID").collect();
+    let profiles: Vec<NodeId> = doc.kids(root, Ns::Cbc, Tag::ProfileID).collect();
     if profiles.len() <= 1 {
         let ok = profiles
             .first()
             .is_some_and(|&p| has_profile_pattern(&doc.norm(p)));
         cx.require(ok, "PEPPOL-EN16931-R007", root);
     }
-    let notes = doc.kids(root, Ns::Cbc, "Note").count();
-    let country = |party: &str| {
+    let notes = doc.kids(root, Ns::Cbc, Tag::Note).count();
+    let country = |party: Tag| {
         doc.path(
             root,
             &[
                 (Ns::Cac, party),
-                (Ns::Cac, "Party"),
-                (Ns::Cac, "PostalAddress"),
-                (Ns::Cac, "Country"),
-                (Ns::Cbc, "IdentificationCode"),
+                (Ns::Cac, Tag::Party),
+                (Ns::Cac, Tag::PostalAddress),
+                (Ns::Cac, Tag::Country),
+                (Ns::Cbc, Tag::IdentificationCode),
             ],
         )
         .map(|c| doc.norm(c).to_uppercase())
     };
-    let both_german = country("AccountingSupplierParty").as_deref() == Some("DE")
-        && country("AccountingCustomerParty").as_deref() == Some("DE");
+    let both_german = country(Tag::AccountingSupplierParty).as_deref() == Some("DE")
+        && country(Tag::AccountingCustomerParty).as_deref() == Some("DE");
     cx.require(notes <= 1 || both_german, "PEPPOL-EN16931-R002", root);
-    let reference = has(doc, root, Ns::Cbc, "BuyerReference")
+    let reference = has(doc, root, Ns::Cbc, Tag::BuyerReference)
         || doc
-            .kids(root, Ns::Cac, "OrderReference")
-            .any(|o| has(doc, o, Ns::Cbc, "ID"));
+            .kids(root, Ns::Cac, Tag::OrderReference)
+            .any(|o| has(doc, o, Ns::Cbc, Tag::ID));
     cx.require(reference, "PEPPOL-EN16931-R003", root);
-    let customizations: Vec<NodeId> = doc.kids(root, Ns::Cbc, "CustomizationID").collect();
+    let customizations: Vec<NodeId> = doc.kids(root, Ns::Cbc, Tag::CustomizationID).collect();
     if customizations.len() <= 1 {
         let ok = customizations
             .first()
@@ -421,18 +426,18 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
         cx.require(ok, "PEPPOL-EN16931-R004", root);
     }
     let with_breakdown = doc
-        .kids(root, Ns::Cac, "TaxTotal")
-        .filter(|&t| has(doc, t, Ns::Cac, "TaxSubtotal"))
+        .kids(root, Ns::Cac, Tag::TaxTotal)
+        .filter(|&t| has(doc, t, Ns::Cac, Tag::TaxSubtotal))
         .count();
     cx.require(with_breakdown == 1, "PEPPOL-EN16931-R053", root);
-    let without = doc.kids(root, Ns::Cac, "TaxTotal").count() - with_breakdown;
-    let wanted = usize::from(has(doc, root, Ns::Cbc, "TaxCurrencyCode"));
+    let without = doc.kids(root, Ns::Cac, Tag::TaxTotal).count() - with_breakdown;
+    let wanted = usize::from(has(doc, root, Ns::Cbc, Tag::TaxCurrencyCode));
     cx.require(without == wanted, "PEPPOL-EN16931-R054", root);
-    let currency_of = |name: &str| doc.kid(root, Ns::Cbc, name).map(|c| doc.norm(c));
-    if let Some(tax_currency) = currency_of("TaxCurrencyCode") {
-        let document_currency = currency_of("DocumentCurrencyCode");
+    let currency_of = |name: Tag| doc.kid(root, Ns::Cbc, name).map(|c| doc.norm(c));
+    if let Some(tax_currency) = currency_of(Tag::TaxCurrencyCode) {
+        let document_currency = currency_of(Tag::DocumentCurrencyCode);
         let amounts = |currency: Option<&str>| -> Vec<f64> {
-            doc.path_all(root, &[(Ns::Cac, "TaxTotal"), (Ns::Cbc, "TaxAmount")])
+            doc.path_all(root, &[(Ns::Cac, Tag::TaxTotal), (Ns::Cbc, Tag::TaxAmount)])
                 .into_iter()
                 .filter(|&a| currency.is_some_and(|c| doc.attr(a, "currencyID") == Some(c)))
                 .filter_map(|a| doc.text(a).parse::<f64>().ok())
@@ -447,9 +452,9 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
     }
     if doc.kind() == Kind::CreditNote {
         let projects = doc
-            .kids(root, Ns::Cac, "AdditionalDocumentReference")
+            .kids(root, Ns::Cac, Tag::AdditionalDocumentReference)
             .filter(|&r| {
-                doc.kids(r, Ns::Cbc, "DocumentTypeCode")
+                doc.kids(r, Ns::Cbc, Tag::DocumentTypeCode)
                     .any(|c| doc.raw(c) == "50")
             })
             .count();
@@ -459,14 +464,14 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
 
 fn check_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
-    let factor = doc.kid(id, Ns::Cbc, "MultiplierFactorNumeric");
-    let base = doc.kid(id, Ns::Cbc, "BaseAmount");
+    let factor = doc.kid(id, Ns::Cbc, Tag::MultiplierFactorNumeric);
+    let base = doc.kid(id, Ns::Cbc, Tag::BaseAmount);
     match (factor, base) {
         (Some(_), None) => cx.fire("PEPPOL-EN16931-R041", id),
         (None, Some(_)) => cx.fire("PEPPOL-EN16931-R042", id),
         _ => {
             if let (Some(factor), Some(base)) = (factor, base) {
-                let amount = match doc.kid(id, Ns::Cbc, "Amount") {
+                let amount = match doc.kid(id, Ns::Cbc, Tag::Amount) {
                     Some(a) => Num::of(doc, Some(a)),
                     None => Num::Val(Decimal::ZERO),
                 };
@@ -481,7 +486,9 @@ fn check_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
                     );
                 }
             }
-            let indicator = doc.kid(id, Ns::Cbc, "ChargeIndicator").map(|c| doc.norm(c));
+            let indicator = doc
+                .kid(id, Ns::Cbc, Tag::ChargeIndicator)
+                .map(|c| doc.norm(c));
             let ok = matches!(indicator.as_deref(), Some("true" | "false"));
             cx.require(ok, "PEPPOL-EN16931-R043", id);
         }
@@ -490,15 +497,15 @@ fn check_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
 
 fn check_line(cx: &mut Ctx<'_>, line: NodeId) {
     let doc = cx.doc;
-    let references = doc.kids(line, Ns::Cac, "DocumentReference").count();
+    let references = doc.kids(line, Ns::Cac, Tag::DocumentReference).count();
     cx.require(references <= 1, "PEPPOL-EN16931-R100", line);
     let object_only = references == 0
-        || doc.kids(line, Ns::Cac, "DocumentReference").any(|r| {
-            doc.kids(r, Ns::Cbc, "DocumentTypeCode")
+        || doc.kids(line, Ns::Cac, Tag::DocumentReference).any(|r| {
+            doc.kids(r, Ns::Cbc, Tag::DocumentTypeCode)
                 .any(|c| doc.raw(c) == "130")
         });
     cx.require(object_only, "PEPPOL-EN16931-R101", line);
-    let base_quantity = doc.path(line, &[(Ns::Cac, "Price"), (Ns::Cbc, "BaseQuantity")]);
+    let base_quantity = doc.path(line, &[(Ns::Cac, Tag::Price), (Ns::Cbc, Tag::BaseQuantity)]);
     match Num::of(doc, base_quantity) {
         Num::Val(q) => cx.require(q > Decimal::ZERO, "PEPPOL-EN16931-R121", line),
         Num::Missing | Num::Invalid => {}
@@ -510,7 +517,7 @@ fn check_line(cx: &mut Ctx<'_>, line: NodeId) {
 
 /// R120; `None` when a value is no decimal or repeated (the official XSLT stops there).
 fn line_amount_ok(doc: &Doc, line: NodeId) -> Option<bool> {
-    let single = |parent: NodeId, ns: Ns, name: &str| -> Option<Option<Decimal>> {
+    let single = |parent: NodeId, ns: Ns, name: Tag| -> Option<Option<Decimal>> {
         let mut found = doc.kids(parent, ns, name);
         let first = found.next();
         if found.next().is_some() {
@@ -522,33 +529,36 @@ fn line_amount_ok(doc: &Doc, line: NodeId) -> Option<bool> {
             Num::Val(v) => Some(Some(v)),
         }
     };
-    let amount = single(line, Ns::Cbc, "LineExtensionAmount")?.unwrap_or(Decimal::ZERO);
+    let amount = single(line, Ns::Cbc, Tag::LineExtensionAmount)?.unwrap_or(Decimal::ZERO);
     let quantity_name = match doc.kind() {
-        Kind::Invoice => "InvoicedQuantity",
-        Kind::CreditNote => "CreditedQuantity",
+        Kind::Invoice => Tag::InvoicedQuantity,
+        Kind::CreditNote => Tag::CreditedQuantity,
     };
     let quantity = single(line, Ns::Cbc, quantity_name)?.unwrap_or(Decimal::ONE);
-    let prices: Vec<NodeId> = doc.kids(line, Ns::Cac, "Price").collect();
+    let prices: Vec<NodeId> = doc.kids(line, Ns::Cac, Tag::Price).collect();
     if prices.len() > 1 {
         return None;
     }
     let (price, base) = match prices.first() {
         Some(&p) => (
-            single(p, Ns::Cbc, "PriceAmount")?.unwrap_or(Decimal::ZERO),
-            single(p, Ns::Cbc, "BaseQuantity")?
+            single(p, Ns::Cbc, Tag::PriceAmount)?.unwrap_or(Decimal::ZERO),
+            single(p, Ns::Cbc, Tag::BaseQuantity)?
                 .filter(|q| !q.is_zero())
                 .unwrap_or(Decimal::ONE),
         ),
         None => (Decimal::ZERO, Decimal::ONE),
     };
     let mut sums = [Decimal::ZERO, Decimal::ZERO];
-    for ac in doc.kids(line, Ns::Cac, "AllowanceCharge") {
-        let slot = match doc.kid(ac, Ns::Cbc, "ChargeIndicator").map(|c| doc.norm(c)) {
+    for ac in doc.kids(line, Ns::Cac, Tag::AllowanceCharge) {
+        let slot = match doc
+            .kid(ac, Ns::Cbc, Tag::ChargeIndicator)
+            .map(|c| doc.norm(c))
+        {
             Some(s) if s == "false" => 0,
             Some(s) if s == "true" => 1,
             _ => continue,
         };
-        for a in doc.kids(ac, Ns::Cbc, "Amount") {
+        for a in doc.kids(ac, Ns::Cbc, Tag::Amount) {
             match Num::of(doc, Some(a)) {
                 Num::Val(v) => sums[slot] = sums[slot].checked_add(v)?,
                 _ => return None,
@@ -568,7 +578,7 @@ fn check_identifier(cx: &mut Ctx<'_>, id: NodeId) {
     let Some(scheme) = doc.attr(id, "schemeID") else {
         return;
     };
-    let endpoint = doc.is(id, Ns::Cbc, "EndpointID");
+    let endpoint = doc.is(id, Ns::Cbc, Tag::EndpointID);
     let value = doc.norm(id);
     let (ok, rule) = match scheme {
         "0088" => (is_digits(&value) && gln_ok(&value), "PEPPOL-COMMON-R040"),

@@ -4,10 +4,10 @@
 //! In the official Schematron these share one pattern; the element kinds are disjoint except
 //! the tax categories, where the first matching exemption code wins.
 
-use super::codelists::{AMOUNTS, EAS, ISO4217, MIME, UNCL2005_SUBSET, UNCL7161, contains};
+use super::codelists::{AMOUNTS, EAS, ISO4217, MIME, UNCL2005_SUBSET, UNCL7161, codes};
 use super::fatal;
 use super::{Ctx, RuleInfo};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -101,18 +101,18 @@ const EXEMPTIONS: &[(&str, &str, &str)] = &[
     ("VATEX-EU-I", "E", "PEPPOL-EN16931-P0110"),
     ("VATEX-EU-J", "E", "PEPPOL-EN16931-P0111"),
 ];
-const DATES: &[&str] = &[
-    "IssueDate",
-    "DueDate",
-    "TaxPointDate",
-    "StartDate",
-    "EndDate",
-    "ActualDeliveryDate",
+const DATES: &[Tag] = &[
+    Tag::IssueDate,
+    Tag::DueDate,
+    Tag::TaxPointDate,
+    Tag::StartDate,
+    Tag::EndDate,
+    Tag::ActualDeliveryDate,
 ];
 
 /// The Peppol profile number (`NN` of `…:billing:NN:1.0`), or `Unknown`.
 fn profile(doc: &Doc) -> String {
-    let ids: Vec<NodeId> = doc.kids(doc.root(), Ns::Cbc, "ProfileID").collect();
+    let ids: Vec<NodeId> = doc.kids(doc.root(), Ns::Cbc, Tag::ProfileID).collect();
     match ids.as_slice() {
         [one] => {
             let text = doc.norm(*one);
@@ -156,23 +156,23 @@ pub(super) fn is_calendar_date(text: &str) -> bool {
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let profile = profile(doc);
-    let both_german = super::german::is_german(doc, "AccountingSupplierParty")
-        && super::german::is_german(doc, "AccountingCustomerParty");
+    let both_german = super::german::is_german(doc, Tag::AccountingSupplierParty)
+        && super::german::is_german(doc, Tag::AccountingCustomerParty);
     for id in doc.all() {
         let node = doc.node(id);
         let parent = node.parent;
-        match (node.ns, node.name) {
-            (Ns::Cbc, "EmbeddedDocumentBinaryObject") => {
+        match (node.ns, node.tag) {
+            (Ns::Cbc, Tag::EmbeddedDocumentBinaryObject) => {
                 if let Some(mime) = doc.attr(id, "mimeCode") {
                     cx.require(MIME.contains(&mime), "PEPPOL-EN16931-CL001", id);
                 }
             }
-            (Ns::Cbc, "AllowanceChargeReasonCode")
-                if doc.is(parent, Ns::Cac, "AllowanceCharge") =>
+            (Ns::Cbc, Tag::AllowanceChargeReasonCode)
+                if doc.is(parent, Ns::Cac, Tag::AllowanceCharge) =>
             {
                 // The official contexts compare the indicator as the raw text 'false'/'true'.
                 let indicator = doc
-                    .kids(parent, Ns::Cbc, "ChargeIndicator")
+                    .kids(parent, Ns::Cbc, Tag::ChargeIndicator)
                     .map(|c| doc.raw(c).to_owned())
                     .collect::<Vec<_>>();
                 let code = doc.norm(id);
@@ -183,10 +183,10 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                         id,
                     );
                 } else if indicator.iter().any(|i| i == "true") {
-                    cx.require(contains(UNCL7161, &code), "PEPPOL-EN16931-CL003", id);
+                    cx.require(codes!(UNCL7161).contains(&code), "PEPPOL-EN16931-CL003", id);
                 }
             }
-            (Ns::Cbc, "DescriptionCode") if doc.is(parent, Ns::Cac, "InvoicePeriod") => {
+            (Ns::Cbc, Tag::DescriptionCode) if doc.is(parent, Ns::Cac, Tag::InvoicePeriod) => {
                 let code = doc.norm(id);
                 cx.require(
                     UNCL2005_SUBSET.contains(&&*code),
@@ -194,35 +194,35 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     id,
                 );
             }
-            (Ns::Cbc, name) if name.ends_with("Amount") && AMOUNTS.contains(&name) => {
+            (Ns::Cbc, tag) if AMOUNTS.contains(&tag) => {
                 let ok = doc
                     .attr(id, "currencyID")
-                    .is_some_and(|c| contains(ISO4217, c));
+                    .is_some_and(|c| codes!(ISO4217).contains(c));
                 cx.require(ok, "PEPPOL-EN16931-CL007", id);
             }
-            (Ns::Cbc, "InvoiceTypeCode") => {
+            (Ns::Cbc, Tag::InvoiceTypeCode) => {
                 let code = doc.norm(id);
                 let ok = profile != "01" || INVOICE_TYPES_01.contains(&&*code);
                 cx.require(ok, "PEPPOL-EN16931-P0100", id);
                 let restricted = code == "326" || code == "384";
                 cx.require(!restricted || both_german, "PEPPOL-EN16931-P0112", id);
             }
-            (Ns::Cbc, "CreditNoteTypeCode") => {
+            (Ns::Cbc, Tag::CreditNoteTypeCode) => {
                 let code = doc.norm(id);
                 let ok = profile != "01" || CREDIT_NOTE_TYPES_01.contains(&&*code);
                 cx.require(ok, "PEPPOL-EN16931-P0101", id);
             }
-            (Ns::Cbc, name) if name.ends_with("Date") && DATES.contains(&name) => {
+            (Ns::Cbc, tag) if DATES.contains(&tag) => {
                 cx.require(is_calendar_date(doc.raw(id)), "PEPPOL-EN16931-F001", id);
             }
-            (Ns::Cbc, "EndpointID") => {
+            (Ns::Cbc, Tag::EndpointID) => {
                 if let Some(scheme) = doc.attr(id, "schemeID") {
-                    cx.require(contains(EAS, scheme), "PEPPOL-EN16931-CL008", id);
+                    cx.require(codes!(EAS).contains(scheme), "PEPPOL-EN16931-CL008", id);
                 }
             }
-            (Ns::Cac, "TaxCategory") => {
+            (Ns::Cac, Tag::TaxCategory) => {
                 let reasons: Vec<NodeId> =
-                    doc.kids(id, Ns::Cbc, "TaxExemptionReasonCode").collect();
+                    doc.kids(id, Ns::Cbc, Tag::TaxExemptionReasonCode).collect();
                 let [reason] = reasons.as_slice() else {
                     continue;
                 };
@@ -230,7 +230,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 if let Some((_, category, rule)) =
                     EXEMPTIONS.iter().find(|(code, _, _)| *code == reason)
                 {
-                    let ids: Vec<NodeId> = doc.kids(id, Ns::Cbc, "ID").collect();
+                    let ids: Vec<NodeId> = doc.kids(id, Ns::Cbc, Tag::ID).collect();
                     if ids.len() <= 1 {
                         let ok = ids.first().is_some_and(|&c| doc.norm(c) == *category);
                         cx.require(ok, rule, id);

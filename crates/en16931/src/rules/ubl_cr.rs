@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use super::{Ctx, Flag, RuleInfo};
-use crate::doc::{Doc, NodeId, Ns, same};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 macro_rules! forbidden {
     ($($id:literal $flag:ident $path:literal;)*) => {
@@ -736,7 +736,7 @@ forbidden! {
 /// One step of a path: an element, or the attribute that ends it.
 #[derive(Debug, Clone, Copy)]
 enum Step {
-    Element(Ns, &'static str),
+    Element(Ns, Tag),
     Attribute(&'static str),
 }
 
@@ -773,14 +773,14 @@ fn step(s: &'static str) -> Step {
         "ext" => Ns::Ext,
         _ => Ns::Other,
     };
-    Step::Element(ns, name)
+    Step::Element(ns, Tag::of(name))
 }
 
 /// A trie state: transitions by element, and the rules (indices into `PATHS`) that a node
 /// reaching this state, or one of its attributes, violates.
 #[derive(Debug, Default)]
 struct State {
-    children: Vec<(Ns, &'static str, u32)>,
+    children: Vec<(Ns, Tag, u32)>,
     rules: Vec<u16>,
     attributes: Vec<(&'static str, u16)>,
 }
@@ -790,25 +790,90 @@ struct State {
 #[derive(Debug)]
 struct Anywhere {
     rule: u16,
-    reversed: Vec<(Ns, &'static str)>,
+    reversed: Vec<(Ns, Tag)>,
     attribute: Option<&'static str>,
 }
 
 #[derive(Debug)]
 struct Compiled {
     states: Vec<State>,
-    /// Paths from anywhere, bucketed by the length of their last element name (63 = longer),
-    /// so most elements are dismissed by one index.
-    anywhere_by_len: Vec<Vec<Anywhere>>,
+    transitions: Transitions,
+    /// Paths from anywhere, bucketed by the tag of their last element, so most elements are
+    /// dismissed by one index.
+    anywhere_by_tag: Vec<Vec<Anywhere>>,
     /// Paths from anywhere with no element step (`//@attr`).
     any_attribute: Vec<(&'static str, u16)>,
 }
 
 const DEAD: u32 = u32::MAX;
 
+/// Every transition of the trie in one open-addressing table keyed by (state, element), so a
+/// step costs one hash and a probe or two (the document element's state alone has a hundred
+/// transitions).
+#[derive(Debug)]
+struct Transitions {
+    /// (state, element key, next state); `DEAD` as the state marks an empty slot.
+    slots: Vec<(u32, u32, u32)>,
+    mask: usize,
+}
+
+impl Transitions {
+    fn new(states: &[State]) -> Transitions {
+        let count: usize = states.iter().map(|s| s.children.len()).sum();
+        let size = (count * 2).next_power_of_two().max(16);
+        let mut table = Transitions {
+            slots: vec![(DEAD, 0, DEAD); size],
+            mask: size - 1,
+        };
+        for (from, state) in states.iter().enumerate() {
+            let from = u32::try_from(from).unwrap_or(DEAD);
+            for &(ns, tag, next) in &state.children {
+                let key = step_key(ns, tag);
+                let mut slot = table.slot(from, key);
+                while table.slots.get(slot).is_some_and(|s| s.0 != DEAD) {
+                    slot = (slot + 1) & table.mask;
+                }
+                if let Some(s) = table.slots.get_mut(slot) {
+                    *s = (from, key, next);
+                }
+            }
+        }
+        table
+    }
+
+    fn slot(&self, state: u32, key: u32) -> usize {
+        let h = (u64::from(state) << 32 | u64::from(key)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & self.mask
+    }
+
+    /// The state after reading element `ns:tag` in `state` (`DEAD` when no path goes on).
+    fn next(&self, state: u32, ns: Ns, tag: Tag) -> u32 {
+        if tag == Tag::Other {
+            return DEAD;
+        }
+        let key = step_key(ns, tag);
+        let mut slot = self.slot(state, key);
+        while let Some(&(from, k, next)) = self.slots.get(slot) {
+            if from == DEAD {
+                return DEAD;
+            }
+            if from == state && k == key {
+                return next;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+        DEAD
+    }
+}
+
+/// A transition's element key.
+fn step_key(ns: Ns, tag: Tag) -> u32 {
+    (tag as u32) << 8 | ns as u32
+}
+
 fn compile() -> Compiled {
     let mut states = vec![State::default()];
-    let mut anywhere_by_len: Vec<Vec<Anywhere>> = (0..64).map(|_| Vec::new()).collect();
+    let mut anywhere_by_tag: Vec<Vec<Anywhere>> = (0..Tag::COUNT).map(|_| Vec::new()).collect();
     let mut any_attribute = Vec::new();
     for (index, (_, path)) in PATHS.iter().enumerate() {
         let rule = u16::try_from(index).unwrap_or(u16::MAX);
@@ -818,7 +883,7 @@ fn compile() -> Compiled {
                     Some(Step::Attribute(a)) => Some(*a),
                     _ => None,
                 };
-                let reversed: Vec<(Ns, &'static str)> = list
+                let reversed: Vec<(Ns, Tag)> = list
                     .iter()
                     .rev()
                     .filter_map(|s| match s {
@@ -829,8 +894,8 @@ fn compile() -> Compiled {
                 match (reversed.first(), attribute) {
                     (None, Some(a)) => any_attribute.push((a, rule)),
                     (None, None) => {}
-                    (Some((_, last)), _) => {
-                        anywhere_by_len[last.len().min(63)].push(Anywhere {
+                    (Some(&(_, last)), _) => {
+                        anywhere_by_tag[last as usize].push(Anywhere {
                             rule,
                             reversed,
                             attribute,
@@ -873,9 +938,11 @@ fn compile() -> Compiled {
             }
         }
     }
+    let transitions = Transitions::new(&states);
     Compiled {
         states,
-        anywhere_by_len,
+        transitions,
+        anywhere_by_tag,
         any_attribute,
     }
 }
@@ -905,15 +972,11 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 .get(node.parent.wrapping_sub(base) as usize)
                 .copied()
                 .unwrap_or(DEAD);
-            table
-                .states
-                .get(parent as usize)
-                .and_then(|s| {
-                    s.children
-                        .iter()
-                        .find(|(ns, name, _)| *ns == node.ns && same(name, node.name))
-                })
-                .map_or(DEAD, |(_, _, next)| *next)
+            if parent == DEAD {
+                DEAD
+            } else {
+                table.transitions.next(parent, node.ns, node.tag)
+            }
         };
         if let Some(slot) = state_of.get_mut((id - base) as usize) {
             *slot = state;
@@ -929,7 +992,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 }
             }
         }
-        for anywhere in &table.anywhere_by_len[node.name.len().min(63)] {
+        for anywhere in &table.anywhere_by_tag[node.tag as usize] {
             if matches(doc, id, anywhere) {
                 hit[anywhere.rule as usize] = true;
             }
@@ -954,14 +1017,14 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
 /// Whether element `id` ends a path from anywhere.
 fn matches(doc: &Doc<'_>, id: NodeId, anywhere: &Anywhere) -> bool {
     let mut cur = id;
-    for (i, &(ns, name)) in anywhere.reversed.iter().enumerate() {
+    for (i, &(ns, tag)) in anywhere.reversed.iter().enumerate() {
         if i > 0 {
             cur = doc.node(cur).parent;
             if cur == u32::MAX {
                 return false;
             }
         }
-        if !doc.is(cur, ns, name) {
+        if !doc.is(cur, ns, tag) {
             return false;
         }
     }
@@ -983,33 +1046,33 @@ impl Specials {
     fn see(&mut self, doc: &Doc<'_>, id: NodeId) {
         let root = doc.root();
         let node = doc.node(id);
-        match (node.ns, node.name) {
-            (Ns::Cbc, "UBLVersionID") if node.parent == root => {
+        match (node.ns, node.tag) {
+            (Ns::Cbc, Tag::UBLVersionID) if node.parent == root => {
                 self.version_given = true;
                 self.version_21 |= doc.raw(id) == "2.1";
             }
-            (Ns::Cbc, "PaymentDueDate")
-                if doc.is(node.parent, Ns::Cac, "PaymentMeans")
+            (Ns::Cbc, Tag::PaymentDueDate)
+                if doc.is(node.parent, Ns::Cac, Tag::PaymentMeans)
                     && doc.node(node.parent).parent == root =>
             {
                 self.payment_due_date = true;
             }
-            (Ns::Cac, "AdditionalDocumentReference") => {
-                let codes = || doc.kids(id, Ns::Cbc, "DocumentTypeCode");
+            (Ns::Cac, Tag::AdditionalDocumentReference) => {
+                let codes = || doc.kids(id, Ns::Cbc, Tag::DocumentTypeCode);
                 // General comparisons: any code equal / any code different.
                 let object = codes().any(|c| doc.raw(c) == "130");
                 let other = codes().any(|c| doc.raw(c) != "130") || codes().next().is_none();
                 if other
                     && doc
-                        .kids(id, Ns::Cbc, "ID")
+                        .kids(id, Ns::Cbc, Tag::ID)
                         .any(|i| doc.attr(i, "schemeID").is_some())
                 {
                     self.other_reference_scheme = true;
                 }
                 if object {
-                    self.object_attachment |= doc.kid(id, Ns::Cac, "Attachment").is_some();
+                    self.object_attachment |= doc.kid(id, Ns::Cac, Tag::Attachment).is_some();
                     self.object_description |=
-                        doc.kid(id, Ns::Cbc, "DocumentDescription").is_some();
+                        doc.kid(id, Ns::Cbc, Tag::DocumentDescription).is_some();
                 }
             }
             _ => {}
@@ -1036,7 +1099,7 @@ mod tests {
     #[test]
     fn every_path_compiles() {
         let table = compiled();
-        let anywhere: usize = table.anywhere_by_len.iter().map(Vec::len).sum();
+        let anywhere: usize = table.anywhere_by_tag.iter().map(Vec::len).sum();
         let from_root: usize = table
             .states
             .iter()
@@ -1052,8 +1115,9 @@ mod tests {
             for list in steps(path) {
                 assert!(!list.is_empty(), "{path}");
                 for s in list {
-                    if let Step::Element(ns, _) = s {
+                    if let Step::Element(ns, tag) = s {
                         assert_ne!(ns, Ns::Other, "{path}");
+                        assert_ne!(tag, Tag::Other, "{path}: a name missing from the tag list");
                     }
                 }
             }

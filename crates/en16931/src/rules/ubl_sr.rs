@@ -4,7 +4,7 @@
 use super::{fatal, warning};
 
 use super::{Ctx, RuleInfo, charge_indicator};
-use crate::doc::{Doc, Kind, NodeId, Ns};
+use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 /// Attributes UBL allows but EN16931 does not use (UBL-DT-08 … -28 without -18).
 const UNUSED_ATTRIBUTES: &[(&str, &str)] = &[
@@ -243,27 +243,27 @@ pub(super) const RULES: &[RuleInfo] = &[
     ),
 ];
 
-fn count(doc: &Doc, from: NodeId, steps: &[(Ns, &str)]) -> usize {
+fn count(doc: &Doc, from: NodeId, steps: &[(Ns, Tag)]) -> usize {
     doc.path_all(from, steps).len()
 }
 
 /// Tax scheme `CompanyID`s of a party whose raw upper-cased `TaxScheme/ID` is (or is not) VAT.
-fn scheme_ids(doc: &Doc, root: NodeId, party: &str, vat: bool) -> usize {
+fn scheme_ids(doc: &Doc, root: NodeId, party: Tag, vat: bool) -> usize {
     doc.path_all(
         root,
         &[
             (Ns::Cac, party),
-            (Ns::Cac, "Party"),
-            (Ns::Cac, "PartyTaxScheme"),
+            (Ns::Cac, Tag::Party),
+            (Ns::Cac, Tag::PartyTaxScheme),
         ],
     )
     .into_iter()
     .filter(|&pts| {
-        doc.path_all(pts, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
+        doc.path_all(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)])
             .into_iter()
             .any(|id| (doc.raw(id).to_uppercase() == "VAT") == vat)
     })
-    .map(|pts| doc.kids(pts, Ns::Cbc, "CompanyID").count())
+    .map(|pts| doc.kids(pts, Ns::Cbc, Tag::CompanyID).count())
     .sum()
 }
 
@@ -274,8 +274,10 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     for id in doc.all() {
         let node = doc.node(id);
         let parent = node.parent;
-        if node.name.ends_with("Amount")
-            && !node.name.ends_with("PriceAmount")
+        let name = node.name.as_bytes();
+        // Suffixes as fixed-size compares (inlined), not calls to `memcmp` on every element.
+        if name.last_chunk::<6>() == Some(b"Amount")
+            && name.last_chunk::<11>() != Some(b"PriceAmount")
             && !in_price_allowance(doc, id)
         {
             let ok = doc
@@ -284,79 +286,83 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 .is_none_or(|(_, after)| after.chars().count() <= 2);
             cx.require(ok, "UBL-DT-01", id);
         }
-        if node.name.ends_with("BinaryObject") {
+        if name.last_chunk::<12>() == Some(b"BinaryObject") {
             cx.require(doc.attr(id, "mimeCode").is_some(), "UBL-DT-06", id);
             cx.require(doc.attr(id, "filename").is_some(), "UBL-DT-07", id);
         }
         if node.ns != Ns::Cac {
             continue;
         }
-        match node.name {
-            "PostalAddress" | "Address" => {
+        match node.tag {
+            Tag::PostalAddress | Tag::Address => {
                 cx.require(
-                    doc.kids(id, Ns::Cac, "AddressLine").count() <= 1,
+                    doc.kids(id, Ns::Cac, Tag::AddressLine).count() <= 1,
                     "UBL-SR-51",
                     id,
                 );
             }
-            "Party" if doc.is(parent, Ns::Cac, "AccountingSupplierParty") => {
-                let schemes = doc.kids(id, Ns::Cac, "PartyTaxScheme").count();
+            Tag::Party if doc.is(parent, Ns::Cac, Tag::AccountingSupplierParty) => {
+                let schemes = doc.kids(id, Ns::Cac, Tag::PartyTaxScheme).count();
                 cx.require(schemes <= 2, "UBL-SR-42", id);
             }
-            "AdditionalDocumentReference" => {
-                let n = doc.kids(id, Ns::Cbc, "DocumentDescription").count();
+            Tag::AdditionalDocumentReference => {
+                let n = doc.kids(id, Ns::Cbc, Tag::DocumentDescription).count();
                 cx.require(n <= 1, "UBL-SR-33", id);
                 let type_is = |code: &str| {
-                    doc.kids(id, Ns::Cbc, "DocumentTypeCode")
+                    doc.kids(id, Ns::Cbc, Tag::DocumentTypeCode)
                         .any(|c| doc.raw(c) == code)
                 };
                 // `local-name(/*)` is the document element: not a credit note when wrapped.
                 let credit_note = doc.kind() == Kind::CreditNote && root == 0;
                 let plain = !doc
-                    .kids(id, Ns::Cbc, "ID")
+                    .kids(id, Ns::Cbc, Tag::ID)
                     .any(|i| doc.attr(i, "schemeID").is_some())
-                    && doc.kid(id, Ns::Cbc, "DocumentTypeCode").is_none();
+                    && doc.kid(id, Ns::Cbc, Tag::DocumentTypeCode).is_none();
                 let ok = type_is("130") || (credit_note && type_is("50")) || plain;
                 cx.require(ok, "UBL-SR-43", id);
             }
-            "PayeeParty" => check_payee(cx, id),
-            "Delivery" => {
+            Tag::PayeeParty => check_payee(cx, id),
+            Tag::Delivery => {
                 let n = count(
                     doc,
                     id,
                     &[
-                        (Ns::Cac, "DeliveryParty"),
-                        (Ns::Cac, "PartyName"),
-                        (Ns::Cbc, "Name"),
+                        (Ns::Cac, Tag::DeliveryParty),
+                        (Ns::Cac, Tag::PartyName),
+                        (Ns::Cbc, Tag::Name),
                     ],
                 );
                 cx.require(n <= 1, "UBL-SR-25", id);
             }
-            "AllowanceCharge" => {
-                let n = doc.kids(id, Ns::Cbc, "AllowanceChargeReason").count();
+            Tag::AllowanceCharge => {
+                let n = doc.kids(id, Ns::Cbc, Tag::AllowanceChargeReason).count();
                 match charge_indicator(doc, id) {
                     Some(false) => cx.require(n <= 1, "UBL-SR-30", id),
                     Some(true) => cx.require(n <= 1, "UBL-SR-31", id),
                     None => {}
                 }
             }
-            "PartyTaxScheme" => {
+            Tag::PartyTaxScheme => {
                 let ok = doc
-                    .path(id, &[(Ns::Cac, "TaxScheme"), (Ns::Cbc, "ID")])
+                    .path(id, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)])
                     .is_some()
-                    && doc.kid(id, Ns::Cbc, "CompanyID").is_some();
+                    && doc.kid(id, Ns::Cbc, Tag::CompanyID).is_some();
                 cx.require(ok, "UBL-SR-53", id);
             }
-            "InvoiceLine" | "CreditNoteLine" => {
-                cx.require(doc.kids(id, Ns::Cbc, "Note").count() <= 1, "UBL-SR-34", id);
+            Tag::InvoiceLine | Tag::CreditNoteLine => {
+                cx.require(
+                    doc.kids(id, Ns::Cbc, Tag::Note).count() <= 1,
+                    "UBL-SR-34",
+                    id,
+                );
                 let order_lines = count(
                     doc,
                     id,
-                    &[(Ns::Cac, "OrderLineReference"), (Ns::Cbc, "LineID")],
+                    &[(Ns::Cac, Tag::OrderLineReference), (Ns::Cbc, Tag::LineID)],
                 );
                 cx.require(order_lines <= 1, "UBL-SR-35", id);
                 cx.require(
-                    doc.kids(id, Ns::Cac, "InvoicePeriod").count() <= 1,
+                    doc.kids(id, Ns::Cac, Tag::InvoicePeriod).count() <= 1,
                     "UBL-SR-36",
                     id,
                 );
@@ -364,63 +370,74 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     doc,
                     id,
                     &[
-                        (Ns::Cac, "Price"),
-                        (Ns::Cac, "AllowanceCharge"),
-                        (Ns::Cbc, "Amount"),
+                        (Ns::Cac, Tag::Price),
+                        (Ns::Cac, Tag::AllowanceCharge),
+                        (Ns::Cbc, Tag::Amount),
                     ],
                 );
                 cx.require(discounts <= 1, "UBL-SR-37", id);
                 let categories = count(
                     doc,
                     id,
-                    &[(Ns::Cac, "Item"), (Ns::Cac, "ClassifiedTaxCategory")],
+                    &[(Ns::Cac, Tag::Item), (Ns::Cac, Tag::ClassifiedTaxCategory)],
                 );
                 cx.require(categories == 1, "UBL-SR-48", id);
-                let descriptions = count(doc, id, &[(Ns::Cac, "Item"), (Ns::Cbc, "Description")]);
+                let descriptions = count(
+                    doc,
+                    id,
+                    &[(Ns::Cac, Tag::Item), (Ns::Cbc, Tag::Description)],
+                );
                 cx.require(descriptions <= 1, "UBL-SR-50", id);
-                let references = doc.kids(id, Ns::Cac, "DocumentReference").count();
+                let references = doc.kids(id, Ns::Cac, Tag::DocumentReference).count();
                 cx.require(references <= 1, "UBL-SR-52", id);
             }
-            "PaymentMeans" => {
+            Tag::PaymentMeans => {
                 cx.require(
-                    doc.kids(id, Ns::Cbc, "PaymentID").count() <= 1,
+                    doc.kids(id, Ns::Cbc, Tag::PaymentID).count() <= 1,
                     "UBL-SR-26",
                     id,
                 );
-                let codes = doc.kids(id, Ns::Cbc, "PaymentMeansCode").count();
+                let codes = doc.kids(id, Ns::Cbc, Tag::PaymentMeansCode).count();
                 cx.require(codes <= 1, "UBL-SR-27", id);
-                let mandates = count(doc, id, &[(Ns::Cac, "PaymentMandate"), (Ns::Cbc, "ID")]);
+                let mandates = count(
+                    doc,
+                    id,
+                    &[(Ns::Cac, Tag::PaymentMandate), (Ns::Cbc, Tag::ID)],
+                );
                 cx.require(mandates <= 1, "UBL-SR-28", id);
             }
-            "BillingReference" => {
-                let n = doc.kids(id, Ns::Cac, "InvoiceDocumentReference").count();
+            Tag::BillingReference => {
+                let n = doc.kids(id, Ns::Cac, Tag::InvoiceDocumentReference).count();
                 cx.require(n <= 1, "UBL-SR-06", id);
                 let numbered = count(
                     doc,
                     id,
-                    &[(Ns::Cac, "InvoiceDocumentReference"), (Ns::Cbc, "ID")],
+                    &[(Ns::Cac, Tag::InvoiceDocumentReference), (Ns::Cbc, Tag::ID)],
                 );
                 cx.require(numbered > 0, "UBL-SR-07", id);
             }
-            "TaxRepresentativeParty" => {
-                let names = count(doc, id, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]);
+            Tag::TaxRepresentativeParty => {
+                let names = count(doc, id, &[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]);
                 cx.require(names <= 1, "UBL-SR-22", id);
                 let ids = count(
                     doc,
                     id,
                     &[
-                        (Ns::Cac, "Party"),
-                        (Ns::Cac, "PartyTaxScheme"),
-                        (Ns::Cbc, "CompanyID"),
+                        (Ns::Cac, Tag::Party),
+                        (Ns::Cac, Tag::PartyTaxScheme),
+                        (Ns::Cbc, Tag::CompanyID),
                     ],
                 );
                 cx.require(ids <= 1, "UBL-SR-23", id);
             }
-            "TaxSubtotal" => {
+            Tag::TaxSubtotal => {
                 let reasons = count(
                     doc,
                     id,
-                    &[(Ns::Cac, "TaxCategory"), (Ns::Cbc, "TaxExemptionReason")],
+                    &[
+                        (Ns::Cac, Tag::TaxCategory),
+                        (Ns::Cbc, Tag::TaxExemptionReason),
+                    ],
                 );
                 cx.require(reasons <= 1, "UBL-SR-32", id);
             }
@@ -433,14 +450,14 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
 /// name, as an existential comparison: with either name missing, that part fails.
 fn check_payee(cx: &mut Ctx<'_>, payee: NodeId) {
     let doc = cx.doc;
-    let names = doc.path_all(payee, &[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]);
+    let names = doc.path_all(payee, &[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]);
     let legal_names = doc.path_all(
         doc.node(payee).parent,
         &[
-            (Ns::Cac, "AccountingSupplierParty"),
-            (Ns::Cac, "Party"),
-            (Ns::Cac, "PartyLegalEntity"),
-            (Ns::Cbc, "RegistrationName"),
+            (Ns::Cac, Tag::AccountingSupplierParty),
+            (Ns::Cac, Tag::Party),
+            (Ns::Cac, Tag::PartyLegalEntity),
+            (Ns::Cbc, Tag::RegistrationName),
         ],
     );
     let differs = names
@@ -450,7 +467,7 @@ fn check_payee(cx: &mut Ctx<'_>, payee: NodeId) {
     let mut identifiers = 0usize;
     doc.path_each(
         payee,
-        &[(Ns::Cac, "PartyIdentification"), (Ns::Cbc, "ID")],
+        &[(Ns::Cac, Tag::PartyIdentification), (Ns::Cbc, Tag::ID)],
         &mut |id| {
             if doc
                 .attr(id, "schemeID")
@@ -464,7 +481,7 @@ fn check_payee(cx: &mut Ctx<'_>, payee: NodeId) {
     let legal_ids = count(
         doc,
         payee,
-        &[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")],
+        &[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)],
     );
     cx.require(legal_ids <= 1 && differs, "UBL-SR-21", payee);
 }
@@ -474,9 +491,9 @@ fn in_price_allowance(doc: &Doc, id: NodeId) -> bool {
     let mut cur = doc.node(id).parent;
     while cur != u32::MAX {
         let parent = doc.node(cur).parent;
-        if doc.is(cur, Ns::Cac, "AllowanceCharge")
+        if doc.is(cur, Ns::Cac, Tag::AllowanceCharge)
             && parent != u32::MAX
-            && doc.is(parent, Ns::Cac, "Price")
+            && doc.is(parent, Ns::Cac, Tag::Price)
         {
             return true;
         }
@@ -490,99 +507,120 @@ fn in_price_allowance(doc: &Doc, id: NodeId) -> bool {
 
 fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
-    let at_most_one = |steps: &[(Ns, &str)]| count(doc, root, steps) <= 1;
-    let supplier = |rest: &[(Ns, &'static str)]| {
-        let mut steps = vec![(Ns::Cac, "AccountingSupplierParty"), (Ns::Cac, "Party")];
+    let at_most_one = |steps: &[(Ns, Tag)]| count(doc, root, steps) <= 1;
+    let supplier = |rest: &[(Ns, Tag)]| {
+        let mut steps = vec![
+            (Ns::Cac, Tag::AccountingSupplierParty),
+            (Ns::Cac, Tag::Party),
+        ];
         steps.extend_from_slice(rest);
         count(doc, root, &steps) <= 1
     };
-    let customer = |rest: &[(Ns, &'static str)]| {
-        let mut steps = vec![(Ns::Cac, "AccountingCustomerParty"), (Ns::Cac, "Party")];
+    let customer = |rest: &[(Ns, Tag)]| {
+        let mut steps = vec![
+            (Ns::Cac, Tag::AccountingCustomerParty),
+            (Ns::Cac, Tag::Party),
+        ];
         steps.extend_from_slice(rest);
         count(doc, root, &steps) <= 1
     };
     let checks: [(bool, &'static str); 22] = [
         (
-            at_most_one(&[(Ns::Cac, "ReceiptDocumentReference"), (Ns::Cbc, "ID")]),
+            at_most_one(&[(Ns::Cac, Tag::ReceiptDocumentReference), (Ns::Cbc, Tag::ID)]),
             "UBL-SR-02",
         ),
         (
-            at_most_one(&[(Ns::Cac, "DespatchDocumentReference"), (Ns::Cbc, "ID")]),
+            at_most_one(&[
+                (Ns::Cac, Tag::DespatchDocumentReference),
+                (Ns::Cbc, Tag::ID),
+            ]),
             "UBL-SR-03",
         ),
         (
-            doc.kids(root, Ns::Cac, "AdditionalDocumentReference")
+            doc.kids(root, Ns::Cac, Tag::AdditionalDocumentReference)
                 .filter(|&r| {
-                    doc.kids(r, Ns::Cbc, "DocumentTypeCode")
+                    doc.kids(r, Ns::Cbc, Tag::DocumentTypeCode)
                         .any(|c| doc.raw(c) == "130")
                 })
-                .map(|r| doc.kids(r, Ns::Cbc, "ID").count())
+                .map(|r| doc.kids(r, Ns::Cbc, Tag::ID).count())
                 .sum::<usize>()
                 <= 1,
             "UBL-SR-04",
         ),
         (
-            at_most_one(&[(Ns::Cac, "PaymentTerms"), (Ns::Cbc, "Note")]),
+            at_most_one(&[(Ns::Cac, Tag::PaymentTerms), (Ns::Cbc, Tag::Note)]),
             "UBL-SR-05",
         ),
-        (at_most_one(&[(Ns::Cac, "InvoicePeriod")]), "UBL-SR-08"),
+        (at_most_one(&[(Ns::Cac, Tag::InvoicePeriod)]), "UBL-SR-08"),
         (
-            supplier(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "RegistrationName")]),
+            supplier(&[
+                (Ns::Cac, Tag::PartyLegalEntity),
+                (Ns::Cbc, Tag::RegistrationName),
+            ]),
             "UBL-SR-09",
         ),
         (
-            supplier(&[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]),
+            supplier(&[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
             "UBL-SR-10",
         ),
         (
-            supplier(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")]),
+            supplier(&[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
             "UBL-SR-11",
         ),
         (
-            scheme_ids(doc, root, "AccountingSupplierParty", true) <= 1,
+            scheme_ids(doc, root, Tag::AccountingSupplierParty, true) <= 1,
             "UBL-SR-12",
         ),
         (
-            scheme_ids(doc, root, "AccountingSupplierParty", false) <= 1,
+            scheme_ids(doc, root, Tag::AccountingSupplierParty, false) <= 1,
             "UBL-SR-13",
         ),
         (
-            supplier(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyLegalForm")]),
+            supplier(&[
+                (Ns::Cac, Tag::PartyLegalEntity),
+                (Ns::Cbc, Tag::CompanyLegalForm),
+            ]),
             "UBL-SR-14",
         ),
         (
-            customer(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "RegistrationName")]),
+            customer(&[
+                (Ns::Cac, Tag::PartyLegalEntity),
+                (Ns::Cbc, Tag::RegistrationName),
+            ]),
             "UBL-SR-15",
         ),
         (
-            customer(&[(Ns::Cac, "PartyIdentification"), (Ns::Cbc, "ID")]),
+            customer(&[(Ns::Cac, Tag::PartyIdentification), (Ns::Cbc, Tag::ID)]),
             "UBL-SR-16",
         ),
         (
-            customer(&[(Ns::Cac, "PartyLegalEntity"), (Ns::Cbc, "CompanyID")]),
+            customer(&[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
             "UBL-SR-17",
         ),
         (
-            scheme_ids(doc, root, "AccountingCustomerParty", true) <= 1,
+            scheme_ids(doc, root, Tag::AccountingCustomerParty, true) <= 1,
             "UBL-SR-18",
         ),
-        (at_most_one(&[(Ns::Cac, "Delivery")]), "UBL-SR-24"),
+        (at_most_one(&[(Ns::Cac, Tag::Delivery)]), "UBL-SR-24"),
         (
-            at_most_one(&[(Ns::Cac, "ProjectReference"), (Ns::Cbc, "ID")]),
+            at_most_one(&[(Ns::Cac, Tag::ProjectReference), (Ns::Cbc, Tag::ID)]),
             "UBL-SR-39",
         ),
         (
-            customer(&[(Ns::Cac, "PartyName"), (Ns::Cbc, "Name")]),
+            customer(&[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
             "UBL-SR-40",
         ),
         (
-            at_most_one(&[(Ns::Cac, "PaymentMeans"), (Ns::Cbc, "PaymentDueDate")]),
+            at_most_one(&[(Ns::Cac, Tag::PaymentMeans), (Ns::Cbc, Tag::PaymentDueDate)]),
             "UBL-SR-45",
         ),
         (
             doc.path_all(
                 root,
-                &[(Ns::Cac, "PaymentMeans"), (Ns::Cbc, "PaymentMeansCode")],
+                &[
+                    (Ns::Cac, Tag::PaymentMeans),
+                    (Ns::Cbc, Tag::PaymentMeansCode),
+                ],
             )
             .into_iter()
             .filter(|&c| doc.attr(c, "name").is_some())
@@ -591,14 +629,17 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             "UBL-SR-46",
         ),
         (
-            at_most_one(&[(Ns::Cac, "InvoicePeriod"), (Ns::Cbc, "DescriptionCode")]),
+            at_most_one(&[
+                (Ns::Cac, Tag::InvoicePeriod),
+                (Ns::Cbc, Tag::DescriptionCode),
+            ]),
             "UBL-SR-49",
         ),
         (
             doc.all()
                 .filter(|&n| {
-                    doc.is(n, Ns::Cbc, "ID")
-                        && doc.is(doc.node(n).parent, Ns::Cac, "PartyIdentification")
+                    doc.is(n, Ns::Cbc, Tag::ID)
+                        && doc.is(doc.node(n).parent, Ns::Cac, Tag::PartyIdentification)
                         && doc
                             .attr(n, "schemeID")
                             .is_some_and(|s| s.to_uppercase() == "SEPA")
@@ -614,7 +655,10 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
     let contracts = count(
         doc,
         root,
-        &[(Ns::Cac, "ContractDocumentReference"), (Ns::Cbc, "ID")],
+        &[
+            (Ns::Cac, Tag::ContractDocumentReference),
+            (Ns::Cbc, Tag::ID),
+        ],
     );
     cx.require(contracts <= 1, "UBL-SR-01", root);
     // The attribute names in use and the payment references/codes, in one walk (no set: the
@@ -629,14 +673,14 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             if let Some(i) = UNUSED_ATTRIBUTES.iter().position(|(a, _)| *a == attr.name) {
                 used[i] = true;
             }
-            if attr.name == "name" && !doc.is(n, Ns::Cbc, "PaymentMeansCode") {
+            if attr.name == "name" && !doc.is(n, Ns::Cbc, Tag::PaymentMeansCode) {
                 outside_payment_means = true;
             }
         }
         if node.ns == Ns::Cbc {
-            let slot = match node.name {
-                "PaymentID" => 0,
-                "PaymentMeansCode" => 1,
+            let slot = match node.tag {
+                Tag::PaymentID => 0,
+                Tag::PaymentMeansCode => 1,
                 _ => continue,
             };
             let text = doc.raw(n);

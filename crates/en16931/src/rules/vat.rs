@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::{Category, Ctx, Flag, Num, Place, RuleInfo, round2};
-use crate::doc::{Doc, NodeId, Ns};
+use crate::doc::{Doc, NodeId, Ns, Tag};
 
 /// How xx-01 counts the breakdown groups of the category.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -385,12 +385,12 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
     let raw_code = |category: NodeId, code: &str| {
-        doc.kids(category, Ns::Cbc, "ID")
+        doc.kids(category, Ns::Cbc, Tag::ID)
             .any(|id| doc.raw(id) == code)
     };
     let anywhere = |code: &str| {
         doc.all().any(|n| {
-            (doc.is(n, Ns::Cac, "TaxCategory") || doc.is(n, Ns::Cac, "ClassifiedTaxCategory"))
+            (doc.is(n, Ns::Cac, Tag::TaxCategory) || doc.is(n, Ns::Cac, Tag::ClassifiedTaxCategory))
                 && raw_code(n, code)
         })
     };
@@ -399,16 +399,16 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
     }
     let all_italian = doc
         .all()
-        .filter(|&n| doc.is(n, Ns::Cbc, "IdentificationCode"))
+        .filter(|&n| doc.is(n, Ns::Cbc, Tag::IdentificationCode))
         .all(|n| doc.raw(n) == "IT");
     cx.require(all_italian, "BR-B-01", root);
     let document_level = |code: &str| {
         doc.path_all(
             root,
             &[
-                (Ns::Cac, "TaxTotal"),
-                (Ns::Cac, "TaxSubtotal"),
-                (Ns::Cac, "TaxCategory"),
+                (Ns::Cac, Tag::TaxTotal),
+                (Ns::Cac, Tag::TaxSubtotal),
+                (Ns::Cac, Tag::TaxCategory),
             ],
         )
         .into_iter()
@@ -416,14 +416,14 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
             || doc
                 .path_all(
                     root,
-                    &[(Ns::Cac, "AllowanceCharge"), (Ns::Cac, "TaxCategory")],
+                    &[(Ns::Cac, Tag::AllowanceCharge), (Ns::Cac, Tag::TaxCategory)],
                 )
                 .into_iter()
                 .any(|c| raw_code(c, code))
     };
     let classified = |code: &str| {
         doc.all()
-            .any(|n| doc.is(n, Ns::Cac, "ClassifiedTaxCategory") && raw_code(n, code))
+            .any(|n| doc.is(n, Ns::Cac, Tag::ClassifiedTaxCategory) && raw_code(n, code))
     };
     let b_used = document_level("B") || classified("B");
     if b_used {
@@ -433,9 +433,9 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
             .path_all(
                 root,
                 &[
-                    (Ns::Cac, "TaxTotal"),
-                    (Ns::Cac, "TaxSubtotal"),
-                    (Ns::Cbc, "ID"),
+                    (Ns::Cac, Tag::TaxTotal),
+                    (Ns::Cac, Tag::TaxSubtotal),
+                    (Ns::Cbc, Tag::ID),
                 ],
             )
             .into_iter()
@@ -443,7 +443,7 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
             || doc
                 .path_all(
                     root,
-                    &[(Ns::Cac, "AllowanceCharge"), (Ns::Cac, "TaxCategory")],
+                    &[(Ns::Cac, Tag::AllowanceCharge), (Ns::Cac, Tag::TaxCategory)],
                 )
                 .into_iter()
                 .any(|c| raw_code(c, "S"))
@@ -508,25 +508,27 @@ fn check_intra_community(cx: &mut Ctx<'_>) {
         return;
     }
     // `string-length()` of a path that matches more than once stops the official XSLT.
-    let single_length = |steps: &[(Ns, &str)]| -> Option<usize> {
+    let single_length = |steps: &[(Ns, Tag)]| -> Option<usize> {
         match doc.path_all(root, steps).as_slice() {
             [] => Some(0),
             [one] => Some(doc.raw(*one).chars().count()),
             _ => None,
         }
     };
-    if let Some(date) = single_length(&[(Ns::Cac, "Delivery"), (Ns::Cbc, "ActualDeliveryDate")]) {
+    if let Some(date) =
+        single_length(&[(Ns::Cac, Tag::Delivery), (Ns::Cbc, Tag::ActualDeliveryDate)])
+    {
         let period = doc
-            .kids(root, Ns::Cac, "InvoicePeriod")
+            .kids(root, Ns::Cac, Tag::InvoicePeriod)
             .any(|p| doc.children(p).next().is_some());
         cx.require(date > 1 || period, "BR-IC-11", root);
     }
     if let Some(country) = single_length(&[
-        (Ns::Cac, "Delivery"),
-        (Ns::Cac, "DeliveryLocation"),
-        (Ns::Cac, "Address"),
-        (Ns::Cac, "Country"),
-        (Ns::Cbc, "IdentificationCode"),
+        (Ns::Cac, Tag::Delivery),
+        (Ns::Cac, Tag::DeliveryLocation),
+        (Ns::Cac, Tag::Address),
+        (Ns::Cac, Tag::Country),
+        (Ns::Cbc, Tag::IdentificationCode),
     ]) {
         cx.require(country > 1, "BR-IC-12", root);
     }
@@ -645,9 +647,9 @@ fn check_family(cx: &mut Ctx<'_>, nets: Option<&Nets<'_>>, f: &Family) {
 
 fn in_line_item(doc: &Doc, category: NodeId) -> bool {
     let item = doc.node(category).parent;
-    doc.is(item, Ns::Cac, "Item") && {
+    doc.is(item, Ns::Cac, Tag::Item) && {
         let line = doc.node(item).parent;
-        doc.is(line, Ns::Cac, "InvoiceLine") || doc.is(line, Ns::Cac, "CreditNoteLine")
+        doc.is(line, Ns::Cac, Tag::InvoiceLine) || doc.is(line, Ns::Cac, Tag::CreditNoteLine)
     }
 }
 
@@ -657,18 +659,18 @@ fn in_line_item(doc: &Doc, category: NodeId) -> bool {
 fn codes_and_rates<'d>(
     doc: &'d Doc<'_>,
     parent: NodeId,
-    group: &str,
+    group: Tag,
 ) -> (Vec<Cow<'d, str>>, Vec<Decimal>) {
     let mut codes: Vec<Cow<'d, str>> = Vec::new();
     let mut rates: Vec<Decimal> = Vec::new();
     for category in doc.kids(parent, Ns::Cac, group) {
-        for id in doc.kids(category, Ns::Cbc, "ID") {
+        for id in doc.kids(category, Ns::Cbc, Tag::ID) {
             let code = doc.norm(id);
             if !codes.contains(&code) {
                 codes.push(code);
             }
         }
-        for percent in doc.kids(category, Ns::Cbc, "Percent") {
+        for percent in doc.kids(category, Ns::Cbc, Tag::Percent) {
             if let Num::Val(rate) = Num::of(doc, Some(percent))
                 && !rates.contains(&rate)
             {
@@ -717,10 +719,10 @@ impl<'d> Nets<'d> {
             if node.ns != Ns::Cac {
                 continue;
             }
-            let lines = match node.name {
-                "InvoiceLine" => Lines::Invoice,
-                "CreditNoteLine" => Lines::CreditNote,
-                "AllowanceCharge" => {
+            let lines = match node.tag {
+                Tag::InvoiceLine => Lines::Invoice,
+                Tag::CreditNoteLine => Lines::CreditNote,
+                Tag::AllowanceCharge => {
                     nets.allowance_charge(doc, id, node.parent == root);
                     continue;
                 }
@@ -730,8 +732,8 @@ impl<'d> Nets<'d> {
                 Lines::Invoice => nets.any_invoice_line = true,
                 Lines::CreditNote => nets.any_credit_note_line = true,
             }
-            for item in doc.kids(id, Ns::Cac, "Item") {
-                let (codes, rates) = codes_and_rates(doc, item, "ClassifiedTaxCategory");
+            for item in doc.kids(id, Ns::Cac, Tag::Item) {
+                let (codes, rates) = codes_and_rates(doc, item, Tag::ClassifiedTaxCategory);
                 for code in &codes {
                     for &rate in &rates {
                         nets.rated_lines.insert((lines, code.clone(), Some(rate)));
@@ -743,15 +745,15 @@ impl<'d> Nets<'d> {
             }
             // The sums take the first item only, like `cac:Item/cac:ClassifiedTaxCategory`
             // on a line with one item.
-            let Some(item) = doc.kid(id, Ns::Cac, "Item") else {
+            let Some(item) = doc.kid(id, Ns::Cac, Tag::Item) else {
                 continue;
             };
-            let (codes, rates) = codes_and_rates(doc, item, "ClassifiedTaxCategory");
+            let (codes, rates) = codes_and_rates(doc, item, Tag::ClassifiedTaxCategory);
             if codes.is_empty() {
                 continue;
             }
             let mut amount = Some(Decimal::ZERO);
-            for a in doc.kids(id, Ns::Cbc, "LineExtensionAmount") {
+            for a in doc.kids(id, Ns::Cbc, Tag::LineExtensionAmount) {
                 amount = match (amount, Num::of(doc, Some(a))) {
                     (Some(sum), Num::Val(v)) => sum.checked_add(v),
                     _ => None,
@@ -763,7 +765,7 @@ impl<'d> Nets<'d> {
     }
 
     fn allowance_charge(&mut self, doc: &'d Doc<'_>, id: NodeId, document_level: bool) {
-        let (codes, rates) = codes_and_rates(doc, id, "TaxCategory");
+        let (codes, rates) = codes_and_rates(doc, id, Tag::TaxCategory);
         for code in &codes {
             for &rate in &rates {
                 self.rated_allowances.insert((code.clone(), rate));
@@ -776,7 +778,7 @@ impl<'d> Nets<'d> {
             return;
         };
         let mut amount = Some(Decimal::ZERO);
-        for a in doc.kids(id, Ns::Cbc, "Amount") {
+        for a in doc.kids(id, Ns::Cbc, Tag::Amount) {
             amount = match (amount, Num::of(doc, Some(a))) {
                 (Some(sum), Num::Val(v)) if is_charge => sum.checked_add(v),
                 (Some(sum), Num::Val(v)) => sum.checked_sub(v),
@@ -831,12 +833,14 @@ fn check_group(cx: &mut Ctx<'_>, nets: &Nets<'_>, f: &Family, c: &Category) {
     let doc = cx.doc;
     let root = doc.root();
     let subtotal = doc.node(c.node).parent;
-    let taxable = Num::of(doc, doc.kid(subtotal, Ns::Cbc, "TaxableAmount"));
-    let tax = Num::of(doc, doc.kid(subtotal, Ns::Cbc, "TaxAmount"));
-    let has_invoice_lines = doc.kid(root, Ns::Cac, "InvoiceLine").is_some();
-    let has_credit_lines = doc.kid(root, Ns::Cac, "CreditNoteLine").is_some();
-    let exemption = doc.kid(c.node, Ns::Cbc, "TaxExemptionReason").is_some()
-        || doc.kid(c.node, Ns::Cbc, "TaxExemptionReasonCode").is_some();
+    let taxable = Num::of(doc, doc.kid(subtotal, Ns::Cbc, Tag::TaxableAmount));
+    let tax = Num::of(doc, doc.kid(subtotal, Ns::Cbc, Tag::TaxAmount));
+    let has_invoice_lines = doc.kid(root, Ns::Cac, Tag::InvoiceLine).is_some();
+    let has_credit_lines = doc.kid(root, Ns::Cac, Tag::CreditNoteLine).is_some();
+    let exemption = doc.kid(c.node, Ns::Cbc, Tag::TaxExemptionReason).is_some()
+        || doc
+            .kid(c.node, Ns::Cbc, Tag::TaxExemptionReasonCode)
+            .is_some();
     match f.amounts {
         Amounts::Exempt | Amounts::ZeroRated => {
             if taxable != Num::Invalid {
