@@ -293,17 +293,12 @@ async fn read_pdf(
                 "fields": mottak_email::capture::fields_from_invoice(&invoice, found),
                 "notes": notes,
             });
-            // The official EN16931 / Peppol rules read UBL; CII is judged by the receiver's.
+            // The embedded XML is kept either way; the official EN16931 / Peppol rules read
+            // UBL, while CII is judged by the receiver's rules only.
+            tx.put_blob(&sha256, &xml).await?;
             let ubl = matches!(format, StructuredFormat::Ubl).then_some(sha256);
-            tx.put_capture(
-                id,
-                &summary.to_string(),
-                ubl.as_deref().map(|sha| (sha, xml.as_slice())),
-            )
-            .await?;
-            if ubl.is_none() {
-                tx.put_blob(&sha256_hex(&xml), &xml).await?;
-            }
+            tx.put_capture(id, &summary.to_string(), ubl.as_deref())
+                .await?;
             (invoice, ubl, notes)
         }
     };

@@ -368,16 +368,47 @@ pub(crate) async fn validate(
 
     if verdict.is_rejected() {
         tracing::info!(rules = ?verdict.fatal().map(|f| f.rule.as_str()).collect::<Vec<_>>(), "rejected");
+        // EHF is answered with an Invoice Response when a valid one can be addressed (when
+        // not, the clerk is told so with the rejection); e-mail is answered by mail.
+        let response = if status.channel == Channel::Email {
+            None
+        } else {
+            let response = build_response(invoice, &verdict.findings, &ctx.receiver)
+                .ok_or_else(|| {
+                    "the invoice names no usable supplier endpoint (EndpointID with its scheme)"
+                        .to_owned()
+                })
+                .and_then(|r| valid_response_xml(r.clone(), invoice.kind).map(|xml| (r, xml)));
+            match response {
+                Ok(response) => Some(response),
+                Err(problem) => {
+                    // Visible to the clerk, who must answer the supplier another way.
+                    tracing::warn!(%problem, "no Invoice Response can be sent");
+                    let def = mottak_rules::rule("MOTTAK-NO-RESPONSE");
+                    verdict.findings.push(Finding {
+                    rule: def.id.to_owned(),
+                    code: def.code.to_owned(),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "Ingen Invoice Response kan sendes til leverandøren ({problem}); gi beskjed på annen måte. / \
+                         No Invoice Response can be sent to the supplier ({problem}); tell them another way."
+                    ),
+                    location: None,
+                });
+                    None
+                }
+            }
+        };
+        tx.transition(
+            id,
+            DocState::Validating,
+            DocState::Rejected,
+            Stage::Validator,
+            Some(&verdict.findings),
+            now,
+        )
+        .await?;
         if status.channel == Channel::Email {
-            tx.transition(
-                id,
-                DocState::Validating,
-                DocState::Rejected,
-                Stage::Validator,
-                Some(&verdict.findings),
-                now,
-            )
-            .await?;
             // An e-mailed invoice is answered by mail, listing every rule it broke.
             let problems: Vec<(String, String, String)> = verdict
                 .fatal()
@@ -401,40 +432,6 @@ pub(crate) async fn validate(
             .into_iter()
             .collect());
         }
-        let response = build_response(invoice, &verdict.findings, &ctx.receiver)
-            .ok_or_else(|| {
-                "the invoice names no usable supplier endpoint (EndpointID with its scheme)"
-                    .to_owned()
-            })
-            .and_then(|r| valid_response_xml(r.clone(), invoice.kind).map(|xml| (r, xml)));
-        let response = match response {
-            Ok(response) => Some(response),
-            Err(problem) => {
-                // Visible to the clerk, who must answer the supplier another way.
-                tracing::warn!(%problem, "no Invoice Response can be sent");
-                let def = mottak_rules::rule("MOTTAK-NO-RESPONSE");
-                verdict.findings.push(Finding {
-                    rule: def.id.to_owned(),
-                    code: def.code.to_owned(),
-                    severity: Severity::Warning,
-                    message: format!(
-                        "Ingen Invoice Response kan sendes til leverandøren ({problem}); gi beskjed på annen måte. / \
-                         No Invoice Response can be sent to the supplier ({problem}); tell them another way."
-                    ),
-                    location: None,
-                });
-                None
-            }
-        };
-        tx.transition(
-            id,
-            DocState::Validating,
-            DocState::Rejected,
-            Stage::Validator,
-            Some(&verdict.findings),
-            now,
-        )
-        .await?;
         let Some((response, xml)) = response else {
             return Ok(Vec::new());
         };

@@ -851,14 +851,11 @@ impl Tx<'_> {
         &mut self,
         document_id: &str,
         capture_json: &str,
-        ubl: Option<(&str, &[u8])>,
+        ubl_sha256: Option<&str>,
     ) -> Result<(), StoreError> {
-        if let Some((sha256, xml)) = ubl {
-            self.put_blob(sha256, xml).await?;
-        }
         sqlx::query("UPDATE emails SET capture_json = $1, ubl_sha256 = $2 WHERE document_id = $3")
             .bind(clean(capture_json))
-            .bind(ubl.map(|(sha, _)| sha))
+            .bind(ubl_sha256)
             .bind(document_id)
             .execute(&mut *self.conn)
             .await?;
