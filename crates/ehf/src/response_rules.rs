@@ -30,6 +30,9 @@
 //! Not checked: `PEPPOL-COMMON-R059` (Luxembourg 0240 numbers), which comes with release
 //! 3.0.18 as a warning and is published with an inverted test.
 
+use mottak_en16931::identifiers::{
+    abn_ok, danish_cvr_ok, gln_ok, luhn_se_ok, mod11_ok, mod97_0208_ok,
+};
 use std::fmt;
 
 use quick_xml::NsReader;
@@ -1553,88 +1556,6 @@ fn all_digits(s: &str) -> bool {
 
 fn digit(b: u8) -> u32 {
     u32::from(b - b'0')
-}
-
-/// GS1 check digit: weights 3, 1, 3, … from the right, over all digits but the last.
-fn gln_ok(s: &str) -> bool {
-    let Some((&check, body)) = s.as_bytes().split_last() else {
-        return false;
-    };
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &d)| digit(d) * if i % 2 == 0 { 3 } else { 1 })
-        .sum();
-    (10 - sum % 10) % 10 == digit(check)
-}
-
-/// MOD11 with weights 2…7 from the right; a number of only zeros fails.
-fn mod11_ok(s: &str) -> bool {
-    let b = s.as_bytes();
-    let Some((&check, body)) = b.split_last() else {
-        return false;
-    };
-    if b.iter().all(|&d| d == b'0') {
-        return false;
-    }
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .zip((2..=7).cycle())
-        .map(|(&d, weight)| digit(d) * weight)
-        .sum();
-    (11 - sum % 11) % 11 == digit(check)
-}
-
-/// The last two digits are 97 minus the first eight modulo 97.
-fn mod97_0208_ok(s: &str) -> bool {
-    match (
-        s.get(..8).map(str::parse::<u64>),
-        s.get(8..).map(str::parse::<u64>),
-    ) {
-        (Some(Ok(head)), Some(Ok(check))) => 97 - head % 97 == check,
-        _ => false,
-    }
-}
-
-/// Luhn over the first nine digits, the tenth the check digit.
-fn luhn_se_ok(s: &str) -> bool {
-    let b = s.as_bytes();
-    let (Some(main), Some(&check)) = (b.get(..9), b.get(9)) else {
-        return false;
-    };
-    let sum: u32 = main
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(pos, &d)| {
-            let d = digit(d);
-            if pos % 2 == 0 {
-                (d * 2) % 10 + (d * 2) / 10
-            } else {
-                d
-            }
-        })
-        .sum();
-    (10 - sum % 10) % 10 == digit(check)
-}
-
-/// The weighted sum (first digit less one) is divisible by 89.
-fn abn_ok(s: &str) -> bool {
-    const WEIGHTS: [i64; 11] = [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
-    let sum: i64 = s
-        .bytes()
-        .zip(WEIGHTS)
-        .enumerate()
-        .map(|(i, (d, w))| (i64::from(d) - 48 - i64::from(i == 0)) * w)
-        .sum();
-    sum.rem_euclid(89) == 0
-}
-
-/// The text as written: `DK` and eight digits, or eight digits.
-fn danish_cvr_ok(raw: &str) -> bool {
-    danish_se_ok(raw) || (raw.len() == 8 && all_digits(raw))
 }
 
 /// The text as written: `DK` and eight digits.

@@ -6,6 +6,7 @@
 
 pub mod conformance;
 pub mod doc;
+pub mod identifiers;
 pub mod rules;
 pub mod tag;
 
