@@ -399,13 +399,17 @@ impl<'a> Doc<'a> {
 
     /// 1-based lines of many elements at once, in one scan of the input.
     pub(crate) fn lines(&self, ids: &[NodeId]) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..ids.len()).collect();
-        order.sort_unstable_by_key(|&i| self.node(ids[i]).offset);
         let bytes = self.input.as_bytes();
+        let offset = |id: NodeId| (self.node(id).offset as usize).min(bytes.len());
         let mut out = vec![1; ids.len()];
+        // Visited in document order: as given when the ids already are, else sorted by offset.
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        if !ids.windows(2).all(|w| offset(w[0]) <= offset(w[1])) {
+            order.sort_unstable_by_key(|&i| offset(ids[i]));
+        }
         let (mut at, mut line) = (0usize, 1usize);
         for i in order {
-            let offset = (self.node(ids[i]).offset as usize).min(bytes.len());
+            let offset = offset(ids[i]);
             line += count_newlines(&bytes[at.min(offset)..offset]);
             at = at.max(offset);
             out[i] = line;
@@ -421,54 +425,10 @@ impl<'a> Doc<'a> {
     /// Locations of many elements at once; each sibling group is numbered at most once, so the
     /// cost stays linear however many elements fire.
     pub(crate) fn locations(&self, ids: &[NodeId]) -> Vec<String> {
-        // Ordinal of an element among its parent's children of the same name (0 = not yet
-        // numbered), filled per parent on first use.
-        let mut ordinals: Vec<u32> = Vec::new();
-        let mut ordinal = |this: &Self, id: NodeId| -> u32 {
-            let parent = this.node(id).parent;
-            if parent == NONE {
-                return 1;
-            }
-            if ordinals.is_empty() {
-                ordinals = vec![0; this.nodes.len()];
-            }
-            if ordinals.get(id as usize).is_some_and(|&k| k == 0) {
-                // Sibling groups have few distinct names: a short list searched by tag first;
-                // a map only past that, so a parent with thousands of distinct names stays
-                // linear.
-                let mut few: Vec<(Ns, Tag, &str, u32)> = Vec::new();
-                let mut many: std::collections::HashMap<(Ns, &str), u32> =
-                    std::collections::HashMap::new();
-                for child in this.children(parent) {
-                    let n = this.node(child);
-                    let found = few.iter().position(|&(ns, tag, name, _)| {
-                        tag == n.tag && ns == n.ns && (n.tag != Tag::Other || name == n.name)
-                    });
-                    let room = few.len() < 32;
-                    let count = match found.and_then(|i| few.get_mut(i)) {
-                        Some((_, _, _, count)) => {
-                            *count = count.saturating_add(1);
-                            *count
-                        }
-                        None if room => {
-                            few.push((n.ns, n.tag, n.name, 1));
-                            1
-                        }
-                        None => {
-                            let count = many.entry((n.ns, n.name)).or_insert(0);
-                            *count = count.saturating_add(1);
-                            *count
-                        }
-                    };
-                    if let Some(slot) = ordinals.get_mut(child as usize) {
-                        *slot = count;
-                    }
-                }
-            }
-            ordinals.get(id as usize).copied().unwrap_or(1).max(1)
-        };
+        let mut numbering = Numbering::default();
         let mut out = Vec::with_capacity(ids.len());
         let mut parts: Vec<NodeId> = Vec::new();
+        let mut location = String::new();
         for &id in ids {
             parts.clear();
             let mut cur = id;
@@ -479,21 +439,113 @@ impl<'a> Doc<'a> {
                 }
                 cur = self.node(cur).parent;
             }
-            let mut location = String::new();
+            location.clear();
             for &part in parts.iter().rev() {
                 let n = self.node(part);
-                let k = ordinal(self, part);
                 location.push('/');
                 location.push_str(n.ns.prefix());
                 location.push_str(n.name);
                 location.push('[');
-                location.push_str(&k.to_string());
+                push_number(&mut location, numbering.ordinal(self, part));
                 location.push(']');
             }
-            out.push(location);
+            // One allocation of the exact length per location.
+            out.push(location.as_str().to_owned());
         }
         out
     }
+}
+
+/// Ordinals of elements among their parent's children of the same name, worked out per
+/// sibling group on first use (for [`Doc::locations`]).
+#[derive(Default)]
+struct Numbering<'a> {
+    /// Per element: its ordinal (0 = its group is not numbered yet); sized on first use.
+    ordinals: Vec<u32>,
+    /// The names of the group being numbered and how many of each so far: a short list
+    /// searched by tag first; a map only past that, so a parent with thousands of distinct
+    /// names stays linear.
+    few: Vec<(Ns, Tag, &'a str, u32)>,
+    many: std::collections::HashMap<(Ns, &'a str), u32>,
+}
+
+impl<'a> Numbering<'a> {
+    fn ordinal(&mut self, doc: &Doc<'a>, id: NodeId) -> u32 {
+        let node = doc.node(id);
+        let parent = node.parent;
+        if parent == NONE {
+            return 1;
+        }
+        if let Some(&k) = self.ordinals.get(id as usize)
+            && k != 0
+        {
+            return k;
+        }
+        // Near the start of its group (the usual case), counting the same names before it
+        // answers at once; further on, the whole group is numbered once.
+        let mut count = 1u32;
+        for child in doc.children(parent).take(SHORT_WALK) {
+            if child == id {
+                return count;
+            }
+            let n = doc.node(child);
+            if n.tag == node.tag && n.ns == node.ns && (n.tag != Tag::Other || n.name == node.name)
+            {
+                count += 1;
+            }
+        }
+        if self.ordinals.is_empty() {
+            self.ordinals = vec![0; doc.nodes.len()];
+        }
+        if self.ordinals.get(id as usize).is_some_and(|&k| k == 0) {
+            self.few.clear();
+            self.many.clear();
+            for child in doc.children(parent) {
+                let n = doc.node(child);
+                let found = self.few.iter().position(|&(ns, tag, name, _)| {
+                    tag == n.tag && ns == n.ns && (n.tag != Tag::Other || name == n.name)
+                });
+                let room = self.few.len() < 32;
+                let count = match found.and_then(|i| self.few.get_mut(i)) {
+                    Some((_, _, _, count)) => {
+                        *count = count.saturating_add(1);
+                        *count
+                    }
+                    None if room => {
+                        self.few.push((n.ns, n.tag, n.name, 1));
+                        1
+                    }
+                    None => {
+                        let count = self.many.entry((n.ns, n.name)).or_insert(0);
+                        *count = count.saturating_add(1);
+                        *count
+                    }
+                };
+                if let Some(slot) = self.ordinals.get_mut(child as usize) {
+                    *slot = count;
+                }
+            }
+        }
+        self.ordinals.get(id as usize).copied().unwrap_or(1).max(1)
+    }
+}
+
+/// How many siblings [`Numbering::ordinal`] walks before it numbers the whole group.
+const SHORT_WALK: usize = 64;
+
+/// Append the decimal digits of `k`.
+fn push_number(out: &mut String, mut k: u32) {
+    let mut digits = [0u8; 10];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (k % 10) as u8;
+        k /= 10;
+        if k == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 /// String equality for element names, rejecting most mismatches by length and the last byte
@@ -504,8 +556,41 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.last() == b.last() && crate::tag::same_bytes(a, b)
 }
 
+/// Whether the `len` bytes at `a` and at `b` of `bytes` are there and equal, compared a word
+/// at a time (the last word masked) where the input has the bytes to spare, as it nearly
+/// always has after a name.
+#[inline]
+fn same_at(bytes: &[u8], a: usize, b: usize, len: usize) -> bool {
+    let mut i = 0;
+    while i < len {
+        let (Some(x), Some(y)) = (word_at(bytes, a + i), word_at(bytes, b + i)) else {
+            return match (bytes.get(a + i..a + len), bytes.get(b + i..b + len)) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            };
+        };
+        let rest = len - i;
+        if rest < 8 {
+            // Only the low `rest` bytes count.
+            return (x ^ y) << (8 * (8 - rest)) == 0;
+        }
+        if x != y {
+            return false;
+        }
+        i += 8;
+    }
+    a + len <= bytes.len() && b + len <= bytes.len()
+}
+
+/// How many line feeds `bytes` holds; counted in blocks of bytes that the compiler turns into
+/// vector compares (a block's count fits the byte-sized sum).
 fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    let mut blocks = bytes.chunks_exact(128);
+    let mut n = 0usize;
+    for block in &mut blocks {
+        n += usize::from(block.iter().fold(0u8, |sum, &b| sum + u8::from(b == b'\n')));
+    }
+    n + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// XPath `normalize-space`: trim and collapse runs of XML whitespace to one space.
@@ -556,14 +641,43 @@ fn malformed(offset: usize, message: &str) -> InputError {
 }
 
 /// One open element while reading.
-struct Open<'a> {
+struct Open {
     id: NodeId,
-    /// The qualified name as written, to match the end tag.
-    qname: &'a str,
+    /// Where the qualified name as written starts and ends in the input, to match the end tag.
+    name_start: u32,
+    name_end: u32,
     last_child: NodeId,
     /// How many namespace bindings this element declared (popped at its end).
-    bindings: usize,
+    bindings: u32,
+    /// The element has text so far (its node's text is not empty), and that text holds
+    /// something other than whitespace: these decide what a later whitespace chunk does (see
+    /// [`Reader::text`]).
+    has_text: bool,
+    words: bool,
 }
+
+/// A namespace binding in scope.
+struct Binding<'a> {
+    /// The prefix packed by [`prefix_key`], so that most lookups compare one integer.
+    key: u64,
+    prefix: &'a [u8],
+    ns: Ns,
+}
+
+/// A prefix of up to seven bytes packed with its length into one integer (equal keys, equal
+/// prefixes); longer prefixes all get [`LONG_PREFIX`] and are compared byte by byte.
+fn prefix_key(prefix: &[u8]) -> u64 {
+    if prefix.len() > 7 {
+        return LONG_PREFIX;
+    }
+    let mut key = (prefix.len() as u64) << 56;
+    for (i, &b) in prefix.iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    key
+}
+
+const LONG_PREFIX: u64 = u64::MAX;
 
 /// The single-pass reader that builds the arena.
 struct Reader<'a> {
@@ -573,12 +687,16 @@ struct Reader<'a> {
     nodes: Vec<Node<'a>>,
     attrs: Vec<Attr<'a>>,
     owned: Vec<String>,
-    stack: Vec<Open<'a>>,
-    /// Namespace bindings in scope: (prefix, uri); "" is the default namespace.
-    bindings: Vec<(&'a str, Ns)>,
+    stack: Vec<Open>,
+    /// Namespace bindings in scope, innermost last; the empty prefix is the default namespace.
+    bindings: Vec<Binding<'a>>,
+    /// The last two prefixes resolved (key and namespace), newest first; `LONG_PREFIX` when
+    /// empty (long prefixes are not kept).
+    resolved: [(u64, Ns); 2],
     root_done: bool,
-    /// The attributes of the start tag being read (reused between tags).
-    scratch_attrs: Vec<(&'a str, Cow<'a, str>)>,
+    /// Names of the start tag's attributes that are not kept (namespace declarations and
+    /// prefixed names), for the duplicate check (reused between tags).
+    skipped: Vec<&'a str>,
 }
 
 fn is_ws(b: u8) -> bool {
@@ -621,13 +739,53 @@ const NAME_CLASS: [u8; 256] = {
     class
 };
 
+// Word-at-a-time helpers: eight input bytes in a `u64` (first byte lowest), and masks with the
+// high bit of each byte that matches. They are exact: no byte is flagged that does not match.
+
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const LOW_BITS: u64 = !HIGH_BITS;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes at `at`, if there are that many.
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map(|chunk| u64::from_le_bytes(*chunk))
+}
 
 /// The high bit of every byte of `word` that equals `byte`, and nothing else.
 #[inline]
 fn bytes_equal(word: u64, byte: u8) -> u64 {
-    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
-    !(((x & !HIGH_BITS) + !HIGH_BITS) | x | !HIGH_BITS)
+    let x = word ^ (ONES * u64::from(byte));
+    // A byte is zero when neither its low seven bits (the addition carries into the high bit
+    // otherwise, never into the next byte) nor its high bit are set.
+    !(((x & LOW_BITS) + LOW_BITS) | x | LOW_BITS)
+}
+
+/// The high bit of every byte of `word` below `limit` (at most 0x80), and nothing else.
+#[inline]
+fn bytes_below(word: u64, limit: u8) -> u64 {
+    // Adding 0x80 - limit to the low seven bits sets the high bit exactly when they are at
+    // least `limit`; bytes with the high bit set are 0x80 or more.
+    !(((word & LOW_BITS) + ONES * u64::from(0x80 - limit)) | word) & HIGH_BITS
+}
+
+/// The high bits of the bytes before the first flagged byte of `mask` (all when none is).
+#[inline]
+fn before_first(mask: u64) -> u64 {
+    if mask == 0 {
+        u64::MAX
+    } else {
+        (mask & mask.wrapping_neg()) - 1
+    }
+}
+
+/// The index of the first flagged byte of a non-zero mask.
+#[inline]
+fn first_flagged(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
 }
 
 /// What a short run of character data holds, noted while looking for the next markup.
@@ -639,19 +797,31 @@ struct TextSeen {
     special: bool,
 }
 
+/// How far [`Reader::next_markup`] looks word by word before it hands over to core's search.
+const NEAR: usize = 64;
+
 impl<'a> Reader<'a> {
     fn new(input: &'a str) -> Reader<'a> {
+        let mut bindings = Vec::with_capacity(8);
+        bindings.push(Binding {
+            key: prefix_key(b"xml"),
+            prefix: b"xml",
+            ns: Ns::Other,
+        });
         Reader {
             input,
             bytes: input.as_bytes(),
             pos: 0,
+            // Sized from typical UBL (about 60 bytes per element, one attribute per five
+            // elements) so that the vectors rarely grow.
             nodes: Vec::with_capacity(input.len() / 48 + 8),
-            attrs: Vec::new(),
+            attrs: Vec::with_capacity(input.len() / 256 + 8),
             owned: Vec::new(),
-            stack: Vec::new(),
-            bindings: vec![("xml", Ns::Other)],
+            stack: Vec::with_capacity(32),
+            bindings,
+            resolved: [(LONG_PREFIX, Ns::Other); 2],
             root_done: false,
-            scratch_attrs: Vec::new(),
+            skipped: Vec::with_capacity(8),
         }
     }
 
@@ -678,94 +848,125 @@ impl<'a> Reader<'a> {
     /// Markup starting at `self.pos` (a `<`).
     fn markup(&mut self) -> Result<(), InputError> {
         let at = self.pos;
-        let rest = &self.bytes[at..];
-        if rest.starts_with(b"</") {
-            return self.end_tag();
+        match self.bytes.get(at + 1) {
+            Some(b'/') => self.end_tag(),
+            Some(b'!') => self.declaration(),
+            Some(b'?') => {
+                let end = self
+                    .find_close(at + 2, b"?>")
+                    .ok_or_else(|| malformed(at, "unclosed processing instruction"))?;
+                self.pos = end + 2;
+                Ok(())
+            }
+            _ => self.start_tag(),
         }
+    }
+
+    /// A comment, a CDATA section or a (refused) declaration at `self.pos` (`<!`).
+    fn declaration(&mut self) -> Result<(), InputError> {
+        let at = self.pos;
+        let rest = &self.bytes[at..];
         if rest.starts_with(b"<!--") {
             let end = self
-                .find(at + 4, "-->")
+                .find_close(at + 4, b"-->")
                 .ok_or_else(|| malformed(at, "unclosed comment"))?;
             self.pos = end + 3;
             return Ok(());
         }
         if rest.starts_with(b"<![CDATA[") {
-            if self.stack.is_empty() {
+            let Some(id) = self.stack.last().map(|o| o.id) else {
                 return Err(malformed(at, "CDATA outside the root element"));
-            }
+            };
             let end = self
-                .find(at + 9, "]]>")
+                .find_close(at + 9, b"]]>")
                 .ok_or_else(|| malformed(at, "unclosed CDATA section"))?;
             let (start, stop) = (at + 9, end);
             self.pos = stop + 3;
             let content = &self.input[start..stop];
             if content.contains('\r') {
-                let normalized = normalize_line_ends(content);
-                self.append_owned(&normalized);
+                self.append_owned(id, normalize_line_ends(content));
             } else {
-                self.append_input(start, stop);
+                self.append_input(id, start, stop);
+            }
+            if let Some(open) = self.stack.last_mut() {
+                open.has_text |= stop > start;
+                open.words |= !content.bytes().all(is_ws);
             }
             return Ok(());
         }
-        if rest.starts_with(b"<!") {
-            let upper: Vec<u8> = rest
-                .iter()
-                .skip(2)
-                .take(7)
-                .map(u8::to_ascii_uppercase)
-                .collect();
-            if upper == b"DOCTYPE" {
-                return Err(InputError::Dtd);
-            }
-            return Err(malformed(at, "unexpected markup declaration"));
+        if rest
+            .get(2..9)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"DOCTYPE"))
+        {
+            return Err(InputError::Dtd);
         }
-        if rest.starts_with(b"<?") {
-            let end = self
-                .find(at + 2, "?>")
-                .ok_or_else(|| malformed(at, "unclosed processing instruction"))?;
-            self.pos = end + 2;
-            return Ok(());
-        }
-        self.start_tag()
+        Err(malformed(at, "unexpected markup declaration"))
     }
 
-    /// The next `<` at or after `from` (or the end): a plain loop over the short runs between
-    /// tags, which also notes what the text holds, and core's word-wise search for long ones
-    /// (attachments), which leaves that to [`Reader::text`].
+    /// The next `<` at or after `from` (or the end). Indentation (a line feed and spaces) is
+    /// skipped first; then a word-at-a-time loop over the short runs between tags, which also
+    /// notes what the text holds; then core's search for long ones (attachments), which
+    /// leaves that to [`Reader::text`].
     fn next_markup(&self, from: usize) -> (usize, Option<TextSeen>) {
-        let len = self.bytes.len();
-        let near = (from + 64).min(len);
-        let mut seen = TextSeen::default();
-        // Eight bytes at a time while they last (indentation and short values), then bytewise.
+        let bytes = self.bytes;
+        let len = bytes.len();
         let mut at = from;
+        let mut seen = TextSeen::default();
+        if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
+            seen.special = true;
+            at += 1;
+        }
+        if bytes.get(at) == Some(&b'\n') {
+            at += 1;
+            while let Some(word) = word_at(bytes, at) {
+                let blank = bytes_equal(word, b' ') | bytes_equal(word, b'\t');
+                if blank != HIGH_BITS {
+                    // The first byte that is not a space or a tab.
+                    at += first_flagged(!blank & HIGH_BITS);
+                    break;
+                }
+                at += 8;
+            }
+            while let Some(b' ' | b'\t') = bytes.get(at) {
+                at += 1;
+            }
+            if bytes.get(at) == Some(&b'<') {
+                return (at, Some(seen));
+            }
+        }
+        // From here on, [from, at) is whitespace (`seen` tells whether it held a carriage
+        // return).
+        let near = (at + NEAR).min(len);
         while at + 8 <= near {
-            let Some(chunk) = self.bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+            let Some(word) = word_at(bytes, at) else {
                 break;
             };
-            let word = u64::from_le_bytes(*chunk);
             let lt = bytes_equal(word, b'<');
-            // Bytes before the first '<' (all eight when there is none).
-            let before = if lt == 0 {
-                u64::MAX
-            } else {
-                (lt & lt.wrapping_neg()) - 1
-            };
-            let carriage = bytes_equal(word, b'\r');
-            let blank = bytes_equal(word, b' ')
-                | bytes_equal(word, b'\n')
-                | bytes_equal(word, b'\t')
-                | carriage;
-            seen.words |= !blank & HIGH_BITS & before != 0;
-            seen.special |= (bytes_equal(word, b'&') | carriage) & before != 0;
+            let before = before_first(lt) & HIGH_BITS;
+            // Bytes above ' ' are words; '&' is a reference.
+            let above_space = !bytes_below(word, 0x21) & HIGH_BITS & before;
+            seen.words |= above_space != 0;
+            seen.special |= bytes_equal(word, b'&') & before != 0;
+            let low = bytes_below(word, 0x21) & before;
+            if low != 0 {
+                // Spaces, tabs, line ends, carriage returns (to decode), or control characters
+                // (words, as far as this reader is concerned).
+                let carriage = bytes_equal(word, b'\r') & low;
+                seen.special |= carriage != 0;
+                if !seen.words {
+                    let blank = bytes_equal(word, b' ') | bytes_equal(word, b'\n') | carriage;
+                    let blank = blank | bytes_equal(word, b'\t');
+                    seen.words |= low & !blank != 0;
+                }
+            }
             if lt != 0 {
-                return (at + (lt.trailing_zeros() / 8) as usize, Some(seen));
+                return (at + first_flagged(lt), Some(seen));
             }
             at += 8;
         }
-        for (i, &b) in self.bytes[at..near].iter().enumerate() {
-            let i = i + at - from;
+        for (i, &b) in bytes[at..near].iter().enumerate() {
             match b {
-                b'<' => return (from + i, Some(seen)),
+                b'<' => return (at + i, Some(seen)),
                 b' ' | b'\t' | b'\n' => {}
                 b'\r' => seen.special = true,
                 b'&' => {
@@ -785,9 +986,19 @@ impl<'a> Reader<'a> {
         (self.find_char(near, '<').unwrap_or(len), None)
     }
 
-    /// Where `needle` next occurs at or after `from` (`from` is always just after ASCII).
-    fn find(&self, from: usize, needle: &str) -> Option<usize> {
-        self.input.get(from..)?.find(needle).map(|i| from + i)
+    /// Where `needle` (which ends with '>') next starts at or after `from` (just after ASCII).
+    fn find_close(&self, from: usize, needle: &[u8]) -> Option<usize> {
+        let mut search = from;
+        loop {
+            let gt = self.find_char(search, '>')?;
+            if let Some(start) = (gt + 1).checked_sub(needle.len())
+                && start >= from
+                && self.bytes.get(start..=gt) == Some(needle)
+            {
+                return Some(start);
+            }
+            search = gt + 1;
+        }
     }
 
     /// Where the ASCII character `needle` next occurs at or after `from` (a byte search).
@@ -803,23 +1014,43 @@ impl<'a> Reader<'a> {
         let mut colon = None;
         let mut colons = 0u32;
         let mut bad = false;
-        loop {
-            // A tight loop over the plain bytes; the rare ones are handled below it.
-            while bytes
-                .get(end)
-                .is_some_and(|&b| NAME_CLASS[b as usize] == NAME_PART)
-            {
+        'scan: {
+            // Eight bytes at a time: only bytes below 'A' can end a name or be refused in one
+            // (letters, '_' and non-ASCII bytes are the bulk of names); each is looked up.
+            while let Some(word) = word_at(bytes, end) {
+                let mut look = bytes_below(word, b'A');
+                while look != 0 {
+                    let i = first_flagged(look);
+                    // The byte itself, shifted out of the word (no reload).
+                    match NAME_CLASS[((word >> (8 * i)) & 0xFF) as usize] {
+                        NAME_PART => {}
+                        NAME_COLON => {
+                            colons += 1;
+                            colon.get_or_insert(end + i);
+                        }
+                        NAME_BAD => bad = true,
+                        _ => {
+                            end += i;
+                            break 'scan;
+                        }
+                    }
+                    look &= look - 1;
+                }
+                end += 8;
+            }
+            // Fewer than eight bytes left: one at a time.
+            while let Some(&b) = bytes.get(end) {
+                match NAME_CLASS[usize::from(b)] {
+                    NAME_PART => {}
+                    NAME_COLON => {
+                        colons += 1;
+                        colon.get_or_insert(end);
+                    }
+                    NAME_BAD => bad = true,
+                    _ => break,
+                }
                 end += 1;
             }
-            match bytes.get(end).map(|&b| NAME_CLASS[b as usize]) {
-                Some(NAME_COLON) => {
-                    colons += 1;
-                    colon.get_or_insert(end);
-                }
-                Some(NAME_BAD) => bad = true,
-                _ => break,
-            }
-            end += 1;
         }
         match bytes.get(from) {
             _ if end == from => Err("missing name"),
@@ -838,7 +1069,7 @@ impl<'a> Reader<'a> {
     }
 
     fn skip_ws(&mut self) {
-        while self.pos < self.bytes.len() && is_ws(self.bytes[self.pos]) {
+        while self.bytes.get(self.pos).is_some_and(|&b| is_ws(b)) {
             self.pos += 1;
         }
     }
@@ -853,30 +1084,170 @@ impl<'a> Reader<'a> {
         }
         let name_start = at + 1;
         let (name_end, colon) = self.scan_name(name_start).map_err(|m| malformed(at, m))?;
-        let qname = &self.input[name_start..name_end];
         self.pos = name_end;
-        // Attributes, namespace declarations first collected so that they apply to this
-        // element's own name.
-        self.scratch_attrs.clear();
-        let mut declared = 0usize;
-        let empty;
+        let attrs_start = self.attrs.len();
+        let mut declared = 0u32;
+        // Most elements have no attributes.
+        let empty = match self.bytes.get(name_end) {
+            Some(b'>') => {
+                self.pos += 1;
+                false
+            }
+            Some(b'/') if self.bytes.get(name_end + 1) == Some(&b'>') => {
+                self.pos += 2;
+                true
+            }
+            _ => self.attributes(at, attrs_start, &mut declared)?,
+        };
+        let (prefix_len, local_start) = match colon {
+            Some(c) => (c - name_start, c + 1),
+            None => (0, name_start),
+        };
+        let key = self.prefix_key_at(name_start, prefix_len);
+        let Some(ns) = self.resolve(key, name_start, prefix_len) else {
+            return Err(malformed(at, "unknown namespace prefix"));
+        };
+        let local = &self.input[local_start..name_end];
+        // Offsets, counts and ids all fit in u32: the input is shorter than u32::MAX bytes
+        // (checked in `parse`), and every element and attribute takes at least one byte.
+        let attrs_len = (self.attrs.len() - attrs_start) as u32;
+        let id = self.nodes.len() as NodeId;
+        let parent = match self.stack.last_mut() {
+            Some(open) => {
+                let prev = open.last_child;
+                open.last_child = id;
+                let parent = open.id;
+                let linked = if prev == NONE {
+                    self.nodes
+                        .get_mut(parent as usize)
+                        .map(|n| &mut n.first_child)
+                } else {
+                    self.nodes
+                        .get_mut(prev as usize)
+                        .map(|n| &mut n.next_sibling)
+                };
+                if let Some(link) = linked {
+                    *link = id;
+                }
+                parent
+            }
+            None if self.nodes.is_empty() => NONE,
+            None => return Err(malformed(at, "more than one root element")),
+        };
+        self.nodes.push(Node {
+            ns,
+            tag: Tag::of_padded(self.bytes.get(local_start..).unwrap_or(b""), local.len()),
+            name: local,
+            parent,
+            first_child: NONE,
+            next_sibling: NONE,
+            text: NO_TEXT,
+            attrs_start: attrs_start as u32,
+            attrs_len,
+            offset: at as u32,
+        });
+        if empty {
+            self.close(declared);
+            return Ok(());
+        }
+        self.stack.push(Open {
+            id,
+            name_start: name_start as u32,
+            name_end: name_end as u32,
+            last_child: NONE,
+            bindings: declared,
+            has_text: false,
+            words: false,
+        });
+        Ok(())
+    }
+
+    /// The end of an element that was not opened (empty, or a leaf read at once): its
+    /// namespace declarations go out of scope.
+    #[inline]
+    fn close(&mut self, declared: u32) {
+        if declared != 0 {
+            self.bindings
+                .truncate(self.bindings.len() - declared as usize);
+            self.bindings_changed();
+        }
+        if self.stack.is_empty() {
+            self.root_done = true;
+        }
+    }
+
+    /// The namespace of the prefix with `key`, the `len` bytes at `start` (`None` when it is
+    /// not bound). The last two answers are kept until the bindings change.
+    #[inline]
+    fn resolve(&mut self, key: u64, start: usize, len: usize) -> Option<Ns> {
+        if key != LONG_PREFIX {
+            if self.resolved[0].0 == key {
+                return Some(self.resolved[0].1);
+            }
+            if self.resolved[1].0 == key {
+                return Some(self.resolved[1].1);
+            }
+        }
+        let prefix = self.bytes.get(start..start + len)?;
+        let ns = match self
+            .bindings
+            .iter()
+            .rev()
+            .find(|b| b.key == key && (key != LONG_PREFIX || b.prefix == prefix))
+        {
+            Some(binding) => binding.ns,
+            None if len == 0 => Ns::Other,
+            None => return None,
+        };
+        if key != LONG_PREFIX {
+            self.resolved = [(key, ns), self.resolved[0]];
+        }
+        Some(ns)
+    }
+
+    /// Forget [`Reader::resolve`]'s answers (the bindings changed).
+    fn bindings_changed(&mut self) {
+        self.resolved = [(LONG_PREFIX, Ns::Other); 2];
+    }
+
+    /// [`prefix_key`] of the `len` bytes at `start`, from one word load when it can.
+    #[inline]
+    fn prefix_key_at(&self, start: usize, len: usize) -> u64 {
+        match word_at(self.bytes, start) {
+            Some(word) if len <= 7 => {
+                let mask = (1u64 << (8 * len)) - 1;
+                (word & mask) | ((len as u64) << 56)
+            }
+            _ => prefix_key(self.bytes.get(start..start + len).unwrap_or(b"")),
+        }
+    }
+
+    /// The attributes of the start tag at `at`, from `self.pos` (just after its name) to its
+    /// end: whether the element is empty (`/>`). Kept attributes go to the arena from
+    /// `attrs_start` on, namespace declarations to the bindings (counted in `declared`), so
+    /// that they apply to the element's own name.
+    fn attributes(
+        &mut self,
+        at: usize,
+        attrs_start: usize,
+        declared: &mut u32,
+    ) -> Result<bool, InputError> {
+        self.skipped.clear();
         loop {
-            let had_ws = self.pos < self.bytes.len() && is_ws(self.bytes[self.pos]);
+            let had_ws = self.bytes.get(self.pos).is_some_and(|&b| is_ws(b));
             self.skip_ws();
             match self.bytes.get(self.pos) {
                 None => return Err(malformed(at, "unclosed start tag")),
                 Some(b'>') => {
                     self.pos += 1;
-                    empty = false;
-                    break;
+                    return Ok(false);
                 }
                 Some(b'/') => {
                     if self.bytes.get(self.pos + 1) != Some(&b'>') {
                         return Err(malformed(self.pos, "expected '>' after '/'"));
                     }
                     self.pos += 2;
-                    empty = true;
-                    break;
+                    return Ok(true);
                 }
                 Some(_) if !had_ws => {
                     return Err(malformed(
@@ -885,12 +1256,16 @@ impl<'a> Reader<'a> {
                     ));
                 }
                 Some(_) => {
-                    let (key, value) = self.attribute()?;
-                    if self.scratch_attrs.iter().any(|(k, _)| *k == key) {
+                    let (key, prefixed, value) = self.attribute()?;
+                    let kept = self.attrs.get(attrs_start..).unwrap_or(&[]);
+                    if kept.iter().any(|a| same(a.name, key))
+                        || self.skipped.iter().any(|k| same(k, key))
+                    {
                         return Err(malformed(at, "duplicate attribute"));
                     }
-                    if key == "xmlns" || key.starts_with("xmlns:") {
-                        let prefix = key.strip_prefix("xmlns:").unwrap_or("");
+                    let xmlns = key.starts_with("xmlns");
+                    if xmlns && (key.len() == 5 || key.as_bytes()[5] == b':') {
+                        let prefix = key.get(6..).unwrap_or("");
                         if key.len() > 6 && prefix.is_empty() {
                             return Err(malformed(at, "empty namespace prefix"));
                         }
@@ -900,79 +1275,30 @@ impl<'a> Reader<'a> {
                         if prefix == "xml" && value != NS_XML {
                             return Err(malformed(at, "the xml prefix rebound"));
                         }
-                        self.bindings.push((prefix, Ns::from_uri(&value)));
-                        declared += 1;
+                        self.bindings.push(Binding {
+                            key: prefix_key(prefix.as_bytes()),
+                            prefix: prefix.as_bytes(),
+                            ns: Ns::from_uri(&value),
+                        });
+                        *declared += 1;
+                        self.bindings_changed();
                     }
-                    self.scratch_attrs.push((key, value));
+                    // Only unprefixed attributes are kept; namespace declarations are not
+                    // attributes to the rules.
+                    if prefixed || xmlns {
+                        self.skipped.push(key);
+                    } else {
+                        self.attrs.push(Attr { name: key, value });
+                    }
                 }
             }
         }
-        let (prefix, local) = match colon {
-            Some(c) => (&self.input[name_start..c], &self.input[c + 1..name_end]),
-            None => ("", qname),
-        };
-        let ns = match self.bindings.iter().rev().find(|(p, _)| same(p, prefix)) {
-            Some((_, ns)) => *ns,
-            None if prefix.is_empty() => Ns::Other,
-            None => return Err(malformed(at, "unknown namespace prefix")),
-        };
-        let attrs_start =
-            u32::try_from(self.attrs.len()).map_err(|_| malformed(at, "too many attributes"))?;
-        for (key, value) in self.scratch_attrs.drain(..) {
-            if key.contains(':') || key.starts_with("xmlns") {
-                continue;
-            }
-            self.attrs.push(Attr { name: key, value });
-        }
-        let attrs_len = u32::try_from(self.attrs.len()).unwrap_or(u32::MAX) - attrs_start;
-        let id = u32::try_from(self.nodes.len()).map_err(|_| malformed(at, "too many elements"))?;
-        let parent = match self.stack.last_mut() {
-            Some(open) => {
-                let prev = open.last_child;
-                open.last_child = id;
-                let parent = open.id;
-                if prev == NONE {
-                    self.nodes[parent as usize].first_child = id;
-                } else {
-                    self.nodes[prev as usize].next_sibling = id;
-                }
-                parent
-            }
-            None if self.nodes.is_empty() => NONE,
-            None => return Err(malformed(at, "more than one root element")),
-        };
-        self.nodes.push(Node {
-            ns,
-            tag: Tag::of(local),
-            name: local,
-            parent,
-            first_child: NONE,
-            next_sibling: NONE,
-            text: NO_TEXT,
-            attrs_start,
-            attrs_len,
-            offset: u32::try_from(at).unwrap_or(u32::MAX),
-        });
-        if empty {
-            self.bindings.truncate(self.bindings.len() - declared);
-            if self.stack.is_empty() {
-                self.root_done = true;
-            }
-        } else {
-            self.stack.push(Open {
-                id,
-                qname,
-                last_child: NONE,
-                bindings: declared,
-            });
-        }
-        Ok(())
     }
 
-    /// One `name = "value"` at `self.pos`.
-    fn attribute(&mut self) -> Result<(&'a str, Cow<'a, str>), InputError> {
+    /// One `name = "value"` at `self.pos`: the name, whether it is prefixed, and the value.
+    fn attribute(&mut self) -> Result<(&'a str, bool, Cow<'a, str>), InputError> {
         let at = self.pos;
-        let (end, _) = self.scan_name(at).map_err(|m| malformed(at, m))?;
+        let (end, colon) = self.scan_name(at).map_err(|m| malformed(at, m))?;
         let key = &self.input[at..end];
         self.pos = end;
         self.skip_ws();
@@ -986,19 +1312,16 @@ impl<'a> Reader<'a> {
             _ => return Err(malformed(self.pos, "expected a quoted attribute value")),
         };
         let start = self.pos + 1;
-        let stop = self
-            .find_char(start, char::from(quote))
+        let (stop, seen) = self
+            .value_end(start, quote)
             .ok_or_else(|| malformed(at, "unclosed attribute value"))?;
         self.pos = stop + 1;
-        let raw = &self.input[start..stop];
-        if raw.contains('<') {
+        if seen.lt {
             return Err(malformed(at, "'<' in an attribute value"));
         }
-        let plain = !raw
-            .bytes()
-            .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'));
-        if plain {
-            return Ok((key, Cow::Borrowed(raw)));
+        let raw = &self.input[start..stop];
+        if !seen.special {
+            return Ok((key, colon.is_some(), Cow::Borrowed(raw)));
         }
         // Normalize: line ends first, then every whitespace character becomes a space;
         // references are resolved afterwards (a referenced character stays as it is).
@@ -1021,27 +1344,79 @@ impl<'a> Reader<'a> {
             }
         }
         value.push_str(rest);
-        Ok((key, Cow::Owned(value)))
+        Ok((key, colon.is_some(), Cow::Owned(value)))
+    }
+
+    /// The closing `quote` of the attribute value starting at `from`, and what the value holds.
+    fn value_end(&self, from: usize, quote: u8) -> Option<(usize, ValueSeen)> {
+        let bytes = self.bytes;
+        let mut seen = ValueSeen::default();
+        let mut at = from;
+        while let Some(word) = word_at(bytes, at) {
+            let quotes = bytes_equal(word, quote);
+            let before = before_first(quotes) & HIGH_BITS;
+            seen.lt |= bytes_equal(word, b'<') & before != 0;
+            seen.special |= bytes_equal(word, b'&') & before != 0;
+            if bytes_below(word, 0x20) & before != 0 {
+                // A tab or a line end, or another control character (kept as it is).
+                let blank =
+                    bytes_equal(word, b'\t') | bytes_equal(word, b'\n') | bytes_equal(word, b'\r');
+                seen.special |= blank & before != 0;
+            }
+            if quotes != 0 {
+                return Some((at + first_flagged(quotes), seen));
+            }
+            at += 8;
+        }
+        for (i, &b) in bytes.get(at..)?.iter().enumerate() {
+            match b {
+                _ if b == quote => return Some((at + i, seen)),
+                b'<' => seen.lt = true,
+                b'&' | b'\t' | b'\n' | b'\r' => seen.special = true,
+                _ => {}
+            }
+        }
+        None
     }
 
     fn end_tag(&mut self) -> Result<(), InputError> {
         let at = self.pos;
         let name_start = at + 2;
-        // Almost always the open element's name: compare it in place rather than scan.
-        let open_name = self.stack.last().map_or(&b""[..], |o| o.qname.as_bytes());
+        let bytes = self.bytes;
+        // Almost always `</name>` with the open element's name: compared in place.
+        if let Some(open) = self.stack.last() {
+            let len = (open.name_end - open.name_start) as usize;
+            let after = name_start + len;
+            if bytes.get(after) == Some(&b'>')
+                && same_at(bytes, name_start, open.name_start as usize, len)
+            {
+                let declared = open.bindings as usize;
+                self.stack.pop();
+                self.pos = after + 1;
+                if declared != 0 {
+                    self.bindings.truncate(self.bindings.len() - declared);
+                    self.bindings_changed();
+                }
+                if self.stack.is_empty() {
+                    self.root_done = true;
+                }
+                return Ok(());
+            }
+        }
+        // Anything else the long way: the name may be followed by whitespace, or not match.
+        let open_name = self
+            .stack
+            .last()
+            .map_or(0..0, |o| o.name_start as usize..o.name_end as usize);
         let after = name_start + open_name.len();
-        let name_end = if !open_name.is_empty()
-            && self
-                .bytes
-                .get(name_start..after)
-                .is_some_and(|written| crate::tag::same_bytes(written, open_name))
-            && self.bytes.get(after).is_none_or(|&b| ends_name(b))
-        {
+        let matched = !open_name.is_empty()
+            && same_at(bytes, name_start, open_name.start, open_name.len())
+            && bytes.get(after).is_none_or(|&b| ends_name(b));
+        let name_end = if matched {
             after
         } else {
             self.name_end(name_start)
         };
-        let qname = &self.input[name_start..name_end];
         self.pos = name_end;
         self.skip_ws();
         if self.bytes.get(self.pos) != Some(&b'>') {
@@ -1051,10 +1426,17 @@ impl<'a> Reader<'a> {
         let Some(open) = self.stack.pop() else {
             return Err(malformed(at, "end tag without a start tag"));
         };
-        if open.qname != qname {
+        if !matched
+            && bytes.get(name_start..name_end)
+                != bytes.get(open.name_start as usize..open.name_end as usize)
+        {
             return Err(malformed(at, "end tag does not match the start tag"));
         }
-        self.bindings.truncate(self.bindings.len() - open.bindings);
+        if open.bindings != 0 {
+            self.bindings
+                .truncate(self.bindings.len() - open.bindings as usize);
+            self.bindings_changed();
+        }
         if self.stack.is_empty() {
             self.root_done = true;
         }
@@ -1069,35 +1451,57 @@ impl<'a> Reader<'a> {
         stop: usize,
         seen: Option<TextSeen>,
     ) -> Result<(), InputError> {
-        let chunk = &self.input[start..stop];
-        let whitespace = seen.map_or_else(|| chunk.bytes().all(is_ws), |s| !s.words);
-        if self.stack.is_empty() {
+        let input = self.input;
+        let chunk = || input.get(start..stop).unwrap_or("");
+        let whitespace = seen.map_or_else(|| chunk().bytes().all(is_ws), |s| !s.words);
+        let Some(open) = self.stack.last_mut() else {
             if whitespace {
                 return Ok(());
             }
             return Err(malformed(start, "text outside the root element"));
-        }
+        };
+        let id = open.id;
+        // Chunks are never empty: the element has text from here on.
+        let had_text = std::mem::replace(&mut open.has_text, true);
         if whitespace {
-            // Whitespace between child elements: kept only when the element has no text yet
-            // (its first chunk). Later whitespace chunks change no trimmed or normalized value.
-            if self.current_text_is_empty() {
-                self.append_input(start, stop);
-            } else if self.current_text_is_whitespace() {
-                // Nothing a rule reads changes.
-            } else {
-                self.append_owned(chunk);
+            // Whitespace between child elements: kept when the element has no text yet (its
+            // first chunk), or joined to text with words. Later whitespace after whitespace
+            // changes no trimmed or normalized value.
+            if open.words {
+                self.append_str(id, &input[start..stop]);
+            } else if !had_text {
+                self.append_input(id, start, stop);
             }
             return Ok(());
         }
         // Two word-wise searches beat one byte loop on long texts (attachments).
         let special = seen.map_or_else(
-            || chunk.contains('&') || chunk.contains('\r'),
+            || {
+                let chunk = chunk();
+                chunk.contains('&') || chunk.contains('\r')
+            },
             |s| s.special,
         );
         if !special {
-            self.append_input(start, stop);
+            open.words = true;
+            self.append_input(id, start, stop);
             return Ok(());
         }
+        let decoded = self.decode_text(start, stop)?;
+        // A reference may stand for whitespace.
+        if !decoded.bytes().all(is_ws)
+            && let Some(open) = self.stack.last_mut()
+        {
+            open.words = true;
+        }
+        self.append_owned(id, decoded);
+        Ok(())
+    }
+
+    /// Character data from `start` to `stop` with references resolved and line ends
+    /// normalized.
+    fn decode_text(&self, start: usize, stop: usize) -> Result<String, InputError> {
+        let chunk = &self.input[start..stop];
         let mut decoded = String::with_capacity(chunk.len());
         let mut rest = chunk;
         while let Some(i) = rest.find(['&', '\r']) {
@@ -1114,58 +1518,54 @@ impl<'a> Reader<'a> {
             }
         }
         decoded.push_str(rest);
-        self.append_owned(&decoded);
-        Ok(())
+        Ok(decoded)
     }
 
-    fn current(&mut self) -> Option<&mut Node<'a>> {
-        let id = self.stack.last()?.id;
-        self.nodes.get_mut(id as usize)
-    }
-
-    fn current_text_is_empty(&mut self) -> bool {
+    fn text_is_empty(&self, id: NodeId) -> bool {
         matches!(
-            self.current().map(|n| n.text),
+            self.nodes.get(id as usize).map(|n| n.text),
             Some(Text::Input { len: 0, .. })
         )
     }
 
-    fn current_text_is_whitespace(&mut self) -> bool {
-        let text = self.current().map(|n| n.text);
-        match text {
-            Some(Text::Input { start, len }) => self.bytes
-                [start as usize..start as usize + len as usize]
-                .iter()
-                .all(|&b| is_ws(b)),
-            Some(Text::Owned(i)) => self
-                .owned
-                .get(i as usize)
-                .is_some_and(|s| s.bytes().all(is_ws)),
-            None => false,
-        }
-    }
-
-    fn append_input(&mut self, start: usize, stop: usize) {
-        let (s, l) = (
-            u32::try_from(start).unwrap_or(0),
-            u32::try_from(stop - start).unwrap_or(0),
-        );
-        let Some(node) = self.current() else { return };
+    /// Add `start..stop` of the input to the text of element `id`.
+    fn append_input(&mut self, id: NodeId, start: usize, stop: usize) {
+        let Some(node) = self.nodes.get_mut(id as usize) else {
+            return;
+        };
         match node.text {
-            Text::Input { len: 0, .. } => node.text = Text::Input { start: s, len: l },
+            Text::Input { len: 0, .. } => {
+                node.text = Text::Input {
+                    start: u32::try_from(start).unwrap_or(0),
+                    len: u32::try_from(stop - start).unwrap_or(0),
+                };
+            }
             _ => {
-                let piece = &self.input[start..stop];
-                self.append_owned(piece);
+                let input = self.input;
+                self.append_str(id, &input[start..stop]);
             }
         }
     }
 
-    fn append_owned(&mut self, piece: &str) {
-        let Some(id) = self.stack.last().map(|o| o.id) else {
+    /// Add decoded text to the text of element `id`, which then lives in `owned`.
+    fn append_owned(&mut self, id: NodeId, piece: String) {
+        if self.text_is_empty(id)
+            && let Some(node) = self.nodes.get_mut(id as usize)
+        {
+            // The first text: stored as it is, without a copy.
+            node.text = Text::Owned(u32::try_from(self.owned.len()).unwrap_or(u32::MAX));
+            self.owned.push(piece);
+        } else {
+            self.append_str(id, &piece);
+        }
+    }
+
+    /// Add `piece` to the text of element `id`, which then lives in `owned`.
+    fn append_str(&mut self, id: NodeId, piece: &str) {
+        let Some(node) = self.nodes.get_mut(id as usize) else {
             return;
         };
-        let text = self.nodes[id as usize].text;
-        match text {
+        match node.text {
             Text::Owned(i) => {
                 if let Some(s) = self.owned.get_mut(i as usize) {
                     s.push_str(piece);
@@ -1175,12 +1575,20 @@ impl<'a> Reader<'a> {
                 let mut s = String::with_capacity(len as usize + piece.len());
                 s.push_str(&self.input[start as usize..start as usize + len as usize]);
                 s.push_str(piece);
-                let index = u32::try_from(self.owned.len()).unwrap_or(u32::MAX);
+                node.text = Text::Owned(u32::try_from(self.owned.len()).unwrap_or(u32::MAX));
                 self.owned.push(s);
-                self.nodes[id as usize].text = Text::Owned(index);
             }
         }
     }
+}
+
+/// What an attribute value holds, noted while looking for its end.
+#[derive(Debug, Clone, Copy, Default)]
+struct ValueSeen {
+    /// A '<' (refused).
+    lt: bool,
+    /// A reference or a whitespace character other than space: the value needs normalizing.
+    special: bool,
 }
 
 /// A resolved reference: a predefined entity or a character.
@@ -1322,6 +1730,91 @@ mod tests {
         let unbound = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">\
                    <x:ID xmlns:x=\"u\"/><x:ID/></Invoice>";
         assert!(Doc::parse(unbound.as_bytes()).is_err());
+    }
+
+    /// Rebinding a prefix, and its going out of scope, are seen by the next lookups (the
+    /// reader keeps its last answers until the bindings change).
+    #[test]
+    fn rebound_prefixes_resolve_anew() {
+        let xml = format!(
+            "<Invoice xmlns=\"{NS_INVOICE}\" xmlns:x=\"{NS_CBC}\" xmlns:longprefix=\"{NS_CAC}\">\
+             <x:A/><longprefix:B/>\
+             <x:C xmlns:x=\"{NS_CAC}\"><x:D/><E xmlns=\"{NS_EXT}\"/><E/></x:C>\
+             <x:F/><longprefix:G xmlns:longprefix=\"{NS_CBC}\"/><longprefix:H/>\
+             <x:I xmlns:x=\"{NS_SBDH}\"/><x:J/></Invoice>"
+        );
+        let doc = Doc::parse(xml.as_bytes()).expect("parses");
+        let all: Vec<(String, Ns)> = (1..doc.len() as NodeId)
+            .map(|i| (doc.node(i).name.to_owned(), doc.node(i).ns))
+            .collect();
+        let expected = [
+            ("A", Ns::Cbc),
+            ("B", Ns::Cac),
+            ("C", Ns::Cac),
+            ("D", Ns::Cac),
+            ("E", Ns::Ext),
+            ("E", Ns::Invoice),
+            ("F", Ns::Cbc),
+            ("G", Ns::Cbc),
+            ("H", Ns::Cac),
+            ("I", Ns::Sbdh),
+            ("J", Ns::Cbc),
+        ];
+        let expected: Vec<(String, Ns)> =
+            expected.iter().map(|&(n, ns)| (n.to_owned(), ns)).collect();
+        assert_eq!(all, expected);
+    }
+
+    /// The batch `lines` and `locations` agree with counting one element at a time, in any
+    /// order of the ids.
+    #[test]
+    fn batch_lines_and_locations_match_single_ones() {
+        let mut xml = String::from(INV.trim_end_matches("</Invoice>"));
+        for i in 0..150 {
+            xml.push_str(&format!("\n <cac:InvoiceLine><cbc:ID>{i}</cbc:ID><cbc:Note/><cbc:ID/></cac:InvoiceLine><x{}/>", i % 40));
+        }
+        xml.push_str("\n</Invoice>");
+        let doc = Doc::parse(xml.as_bytes()).expect("parses");
+        let forward: Vec<NodeId> = doc.all().collect();
+        let mut shuffled = forward.clone();
+        shuffled.reverse();
+        shuffled.rotate_left(7);
+        for ids in [forward, shuffled] {
+            let single_lines: Vec<usize> = ids
+                .iter()
+                .map(|&id| 1 + xml[..doc.node(id).offset as usize].matches('\n').count())
+                .collect();
+            assert_eq!(doc.lines(&ids), single_lines);
+            let locations = doc.locations(&ids);
+            for (&id, location) in ids.iter().zip(&locations) {
+                assert_eq!(*location, doc.location(id));
+                // The ordinal counts the same names before the element.
+                let n = doc.node(id);
+                if n.parent != NONE && id != doc.root() {
+                    let same = doc
+                        .children(n.parent)
+                        .take_while(|&c| c != id)
+                        .filter(|&c| doc.node(c).name == n.name && doc.node(c).ns == n.ns)
+                        .count();
+                    assert!(location.ends_with(&format!("{}[{}]", n.name, same + 1)));
+                }
+            }
+        }
+        assert_eq!(count_newlines(&[b'\n'; 1000]), 1000);
+        assert_eq!(count_newlines(b"a\nb\n"), 2);
+    }
+
+    #[test]
+    fn same_at_compares_in_place() {
+        let bytes = b"cbc:IssueDate>cbc:IssueDate>cbc:IssueDatX>abc";
+        assert!(same_at(bytes, 0, 14, 13));
+        assert!(!same_at(bytes, 0, 28, 13));
+        assert!(same_at(bytes, 0, 28, 12));
+        // Near the end of the input, and past it.
+        assert!(same_at(bytes, 42, 42, 3));
+        assert!(!same_at(bytes, 42, 0, 3));
+        assert!(!same_at(bytes, 42, 42, 4));
+        assert!(same_at(bytes, 3, 3, 0));
     }
 
     #[test]

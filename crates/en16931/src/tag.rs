@@ -122,8 +122,10 @@ const fn build() -> [u16; SLOTS] {
     table
 }
 
-/// Hash of a name from its length and its first and last eight bytes (overlapping when short).
-const fn hash(b: &[u8]) -> usize {
+/// The two words a name is hashed and first compared by: its first eight bytes (little
+/// endian) and its last eight bytes read backwards, overlapping when the name is shorter than
+/// sixteen bytes, zero-padded when it is shorter than eight.
+const fn key(b: &[u8]) -> (u64, u64) {
     let n = b.len();
     let (mut head, mut tail) = (0u64, 0u64);
     let mut i = 0;
@@ -132,7 +134,13 @@ const fn hash(b: &[u8]) -> usize {
         tail |= (b[n - 1 - i] as u64) << (8 * i);
         i += 1;
     }
-    mix(head, tail, n)
+    (head, tail)
+}
+
+/// Hash of a name from its length and its [`key`].
+const fn hash(b: &[u8]) -> usize {
+    let (head, tail) = key(b);
+    mix(head, tail, b.len())
 }
 
 const fn mix(head: u64, tail: u64, n: usize) -> usize {
@@ -141,16 +149,38 @@ const fn mix(head: u64, tail: u64, n: usize) -> usize {
     (h >> (64 - BITS)) as usize
 }
 
-/// [`hash`] with two word loads for names of eight bytes or more (most UBL names).
+/// [`key`] by word loads: two for names of eight bytes or more (most UBL names), one masked
+/// load for shorter names when `padded` has eight bytes from the start of the name (`padded`
+/// starts with the name and may go on past it).
 #[inline]
-fn hash_fast(b: &[u8]) -> usize {
+fn key_fast(b: &[u8], padded: &[u8]) -> (u64, u64) {
     let n = b.len();
     if let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        mix(u64::from_le_bytes(*first), u64::from_be_bytes(*last), n)
-    } else {
-        hash(b)
+        return (u64::from_le_bytes(*first), u64::from_be_bytes(*last));
     }
+    if n > 0
+        && let Some(word) = padded.first_chunk::<8>()
+    {
+        // The name's bytes, then zeros; backwards, the same bytes from the top down.
+        let head = u64::from_le_bytes(*word) & (u64::MAX >> (8 * (8 - n)));
+        return (head, head.swap_bytes() >> (8 * (8 - n)));
+    }
+    key(b)
 }
+
+/// The [`key`] of every name, and its length: a lookup compares these, and the bytes between
+/// the two words only for names over sixteen bytes.
+const KEYS: [(u64, u64, usize); Tag::COUNT] = {
+    let mut out = [(0u64, 0u64, 0usize); Tag::COUNT];
+    let mut index = 1;
+    while index < NAMES.len() {
+        let b = NAMES[index].as_bytes();
+        let (head, tail) = key(b);
+        out[index] = (head, tail, b.len());
+        index += 1;
+    }
+    out
+};
 
 /// Byte equality by words for names (a few to a few dozen bytes), cheaper than a call to
 /// `memcmp` at these lengths.
@@ -181,15 +211,33 @@ impl Tag {
     /// The tag of a local name (`Other` when no rule uses it).
     #[inline]
     pub fn of(name: &str) -> Tag {
-        let b = name.as_bytes();
-        let mut slot = hash_fast(b);
+        Tag::lookup(name.as_bytes(), name.as_bytes())
+    }
+
+    /// [`Tag::of`] for the name at the start of `padded` (the reader's input from the name
+    /// on), `len` bytes long: short names are read with one word load.
+    #[inline]
+    pub(crate) fn of_padded(padded: &[u8], len: usize) -> Tag {
+        Tag::lookup(padded.get(..len).unwrap_or(b""), padded)
+    }
+
+    #[inline]
+    fn lookup(b: &[u8], padded: &[u8]) -> Tag {
+        let n = b.len();
+        let (head, tail) = key_fast(b, padded);
+        let mut slot = mix(head, tail, n);
         loop {
             let index = TABLE[slot] as usize;
             if index == 0 {
                 return Tag::Other;
             }
-            if same_bytes(NAMES[index].as_bytes(), b) {
-                return TAGS[index];
+            if KEYS.get(index) == Some(&(head, tail, n))
+                && (n <= 16
+                    || NAMES
+                        .get(index)
+                        .is_some_and(|name| same_bytes(name.as_bytes(), b)))
+            {
+                return TAGS.get(index).copied().unwrap_or(Tag::Other);
             }
             slot = (slot + 1) & (SLOTS - 1);
         }
@@ -208,7 +256,15 @@ mod tests {
     #[test]
     fn every_name_round_trips() {
         for (index, name) in NAMES.iter().enumerate().skip(1) {
-            assert_eq!(hash_fast(name.as_bytes()), hash(name.as_bytes()), "{name}");
+            let b = name.as_bytes();
+            assert_eq!(key_fast(b, b), key(b), "{name}");
+            let padded = format!("{name}>more bytes");
+            assert_eq!(key_fast(b, padded.as_bytes()), key(b), "{name}");
+            assert_eq!(
+                Tag::of_padded(padded.as_bytes(), b.len()) as usize,
+                index,
+                "{name}"
+            );
             let tag = Tag::of(name);
             assert_eq!(tag as usize, index, "{name}");
             assert_eq!(tag.name(), *name);
@@ -220,6 +276,7 @@ mod tests {
         for name in [
             "",
             "X",
+            "IDDx",
             "Invoic",
             "InvoiceX",
             "invoice",
@@ -228,6 +285,12 @@ mod tests {
             "é",
         ] {
             assert_eq!(Tag::of(name), Tag::Other, "{name}");
+            let padded = format!("{name}Dx>rest of the input");
+            assert_eq!(
+                Tag::of_padded(padded.as_bytes(), name.len()),
+                Tag::Other,
+                "{name}"
+            );
         }
     }
 }
