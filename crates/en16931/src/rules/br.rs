@@ -334,7 +334,7 @@ pub(super) const RULES: &[RuleInfo] = &[
 /// `normalize-space(x) != ''` for the first match of a path (absent counts as empty).
 fn filled(doc: &Doc, from: NodeId, steps: &[(Ns, Tag)]) -> bool {
     doc.path(from, steps)
-        .is_some_and(|id| !doc.norm(id).is_empty())
+        .is_some_and(|id| !super::is_blank(doc.raw(id)))
 }
 
 fn has(doc: &Doc, from: NodeId, ns: Ns, tag: Tag) -> bool {
@@ -355,7 +355,7 @@ fn under(doc: &Doc, id: NodeId, ancestors: &[Tag]) -> bool {
 }
 
 /// A plain `xs:date` (YYYY-MM-DD) as a comparable string; anything else is not judged.
-fn plain_date(doc: &Doc, id: Option<NodeId>) -> Option<String> {
+fn plain_date<'d>(doc: &'d Doc, id: Option<NodeId>) -> Option<&'d str> {
     let text = doc.text(id?);
     let b = text.as_bytes();
     let ok = b.len() == 10
@@ -364,7 +364,7 @@ fn plain_date(doc: &Doc, id: Option<NodeId>) -> Option<String> {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    ok.then(|| text.to_owned())
+    ok.then_some(text)
 }
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
@@ -521,11 +521,12 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 cx.require(ok, "BR-55", id);
             }
             (Ns::Cac, Tag::AccountingSupplierParty) => {
-                let party = |steps: &[(Ns, Tag)]| !doc.path_all(id, steps).is_empty();
-                let vat_id = doc
-                    .path_all(id, &[(Ns::Cac, Tag::Party), (Ns::Cac, Tag::PartyTaxScheme)])
-                    .into_iter()
-                    .any(|pts| is_vat_scheme(doc, pts) && has(doc, pts, Ns::Cbc, Tag::CompanyID));
+                let party = |steps: &[(Ns, Tag)]| doc.path_exists(id, steps);
+                let vat_id = doc.kids(id, Ns::Cac, Tag::Party).any(|p| {
+                    doc.kids(p, Ns::Cac, Tag::PartyTaxScheme).any(|pts| {
+                        is_vat_scheme(doc, pts) && has(doc, pts, Ns::Cbc, Tag::CompanyID)
+                    })
+                });
                 let ok = vat_id
                     || party(&[
                         (Ns::Cac, Tag::Party),
@@ -593,13 +594,17 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 check_subtotal(cx, id);
             }
             (Ns::Cac, Tag::PartyTaxScheme) if is_vat_scheme(doc, id) => {
-                let ids: Vec<NodeId> = doc.kids(id, Ns::Cbc, Tag::CompanyID).collect();
-                if ids.len() <= 1 {
-                    let prefix: String = ids
-                        .first()
-                        .map(|&c| doc.raw(c).chars().take(2).collect())
-                        .unwrap_or_default();
-                    cx.require(vat_prefix_ok(&prefix), "BR-CO-09", id);
+                let mut ids = doc.kids(id, Ns::Cbc, Tag::CompanyID);
+                let first = ids.next();
+                if ids.next().is_none() {
+                    // The first two characters (fewer when the identifier is shorter).
+                    let prefix = first.map_or("", |c| {
+                        let raw = doc.raw(c);
+                        raw.char_indices()
+                            .nth(2)
+                            .map_or(raw, |(end, _)| &raw[..end])
+                    });
+                    cx.require(vat_prefix_ok(prefix), "BR-CO-09", id);
                 }
             }
             _ => {}
@@ -671,59 +676,46 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             (Ns::Cac, Tag::PostalAddress),
         ]
     };
-    let seller_address = !doc
-        .path_all(root, &address(Tag::AccountingSupplierParty))
-        .is_empty();
+    let seller_address = doc.path_exists(root, &address(Tag::AccountingSupplierParty));
     cx.require(seller_address, "BR-08", root);
-    let buyer_address = !doc
-        .path_all(root, &address(Tag::AccountingCustomerParty))
-        .is_empty();
+    let buyer_address = doc.path_exists(root, &address(Tag::AccountingCustomerParty));
     cx.require(buyer_address, "BR-10", root);
     let lines =
         has(doc, root, Ns::Cac, Tag::InvoiceLine) || has(doc, root, Ns::Cac, Tag::CreditNoteLine);
     cx.require(lines, "BR-16", root);
-    let cards = doc
-        .path_all(
-            root,
-            &[(Ns::Cac, Tag::PaymentMeans), (Ns::Cac, Tag::CardAccount)],
-        )
-        .len();
+    let cards = doc.path_count(
+        root,
+        &[(Ns::Cac, Tag::PaymentMeans), (Ns::Cac, Tag::CardAccount)],
+    );
     cx.require(cards <= 1, "BR-66", root);
-    let mandates = doc
-        .path_all(
-            root,
-            &[(Ns::Cac, Tag::PaymentMeans), (Ns::Cac, Tag::PaymentMandate)],
-        )
-        .len();
+    let mandates = doc.path_count(
+        root,
+        &[(Ns::Cac, Tag::PaymentMeans), (Ns::Cac, Tag::PaymentMandate)],
+    );
     cx.require(mandates <= 1, "BR-67", root);
-    let breakdown = !doc
-        .path_all(
-            root,
-            &[(Ns::Cac, Tag::TaxTotal), (Ns::Cac, Tag::TaxSubtotal)],
-        )
-        .is_empty();
+    let breakdown = doc.path_exists(
+        root,
+        &[(Ns::Cac, Tag::TaxTotal), (Ns::Cac, Tag::TaxSubtotal)],
+    );
     cx.require(breakdown, "BR-CO-18", root);
     let point_date = has(doc, root, Ns::Cbc, Tag::TaxPointDate);
-    let point_code = !doc
-        .path_all(
-            root,
-            &[
-                (Ns::Cac, Tag::InvoicePeriod),
-                (Ns::Cbc, Tag::DescriptionCode),
-            ],
-        )
-        .is_empty();
+    let point_code = doc.path_exists(
+        root,
+        &[
+            (Ns::Cac, Tag::InvoicePeriod),
+            (Ns::Cbc, Tag::DescriptionCode),
+        ],
+    );
     cx.require(!(point_date && point_code), "BR-CO-03", root);
-    let tax_amount_currencies: Vec<&str> = doc
-        .all()
-        .filter(|&n| {
-            doc.is(n, Ns::Cbc, Tag::TaxAmount) && doc.is(doc.node(n).parent, Ns::Cac, Tag::TaxTotal)
+    // Tax currency codes are rare, so the tax amounts are looked through only for them.
+    let accounted = doc.kids(root, Ns::Cbc, Tag::TaxCurrencyCode).all(|c| {
+        let code = doc.raw(c);
+        doc.all().any(|n| {
+            doc.is(n, Ns::Cbc, Tag::TaxAmount)
+                && doc.is(doc.node(n).parent, Ns::Cac, Tag::TaxTotal)
+                && doc.attr(n, "currencyID") == Some(code)
         })
-        .filter_map(|n| doc.attr(n, "currencyID"))
-        .collect();
-    let accounted = doc
-        .kids(root, Ns::Cbc, Tag::TaxCurrencyCode)
-        .all(|c| tax_amount_currencies.contains(&doc.raw(c)));
+    });
     cx.require(accounted, "BR-53", root);
     check_tax_total_decimals(cx, root);
 }
@@ -734,30 +726,32 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
 /// picked amount stops the official XSLT (not judged).
 fn check_tax_total_decimals(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
-    // Only an amount with child elements can be picked.
-    let candidates: Vec<NodeId> = doc
-        .all()
-        .filter(|&id| {
-            doc.has_children(id)
-                && doc.is(id, Ns::Cbc, Tag::TaxAmount)
-                && doc.is(doc.node(id).parent, Ns::Cac, Tag::TaxTotal)
-        })
-        .collect();
-    for (code, rule) in [
-        (Tag::DocumentCurrencyCode, "BR-DEC-13"),
-        (Tag::TaxCurrencyCode, "BR-DEC-15"),
-    ] {
-        let picked: Vec<NodeId> = candidates
-            .iter()
-            .copied()
-            .filter(|&id| {
-                doc.attr(id, "currencyID").is_some_and(|currency| {
-                    doc.kids(id, Ns::Cbc, code).any(|c| doc.raw(c) == currency)
-                })
-            })
-            .collect();
-        if let [one] = picked.as_slice() {
-            cx.require(at_most_two_decimals(doc, Some(*one)), rule, root);
+    // Only an amount with child elements can be picked. Per rule: how many were picked,
+    // and the first.
+    let mut picked = [(0usize, 0 as NodeId); 2];
+    let codes = [Tag::DocumentCurrencyCode, Tag::TaxCurrencyCode];
+    for id in doc.all() {
+        if !(doc.has_children(id)
+            && doc.is(id, Ns::Cbc, Tag::TaxAmount)
+            && doc.is(doc.node(id).parent, Ns::Cac, Tag::TaxTotal))
+        {
+            continue;
+        }
+        let Some(currency) = doc.attr(id, "currencyID") else {
+            continue;
+        };
+        for (code, (count, first)) in codes.into_iter().zip(&mut picked) {
+            if doc.kids(id, Ns::Cbc, code).any(|c| doc.raw(c) == currency) {
+                if *count == 0 {
+                    *first = id;
+                }
+                *count += 1;
+            }
+        }
+    }
+    for ((count, one), rule) in picked.into_iter().zip(["BR-DEC-13", "BR-DEC-15"]) {
+        if count == 1 {
+            cx.require(at_most_two_decimals(doc, Some(one)), rule, root);
         }
     }
 }
@@ -859,18 +853,19 @@ fn check_line(cx: &mut Ctx<'_>, id: NodeId) {
         "BR-25",
         id,
     );
-    let prices = doc.path_all(id, &[(Ns::Cac, Tag::Price), (Ns::Cbc, Tag::PriceAmount)]);
-    cx.require(!prices.is_empty(), "BR-26", id);
+    let prices = non_negative(
+        doc,
+        id,
+        &[(Ns::Cac, Tag::Price), (Ns::Cbc, Tag::PriceAmount)],
+    );
+    cx.require(prices.any, "BR-26", id);
     // A general comparison: true when any price is >= 0; text that is no number stops the
     // official XSLT, so it is not judged here.
-    let values: Vec<Num> = prices.iter().map(|&p| Num::of(doc, Some(p))).collect();
-    if !values.contains(&Num::Invalid) {
-        let ok = values
-            .iter()
-            .any(|v| matches!(v, Num::Val(d) if !d.is_sign_negative() || d.is_zero()));
-        cx.require(ok, "BR-27", id);
+    if !prices.invalid {
+        cx.require(prices.non_negative, "BR-27", id);
     }
-    let bases = doc.path_all(
+    let bases = non_negative(
+        doc,
         id,
         &[
             (Ns::Cac, Tag::Price),
@@ -878,37 +873,54 @@ fn check_line(cx: &mut Ctx<'_>, id: NodeId) {
             (Ns::Cbc, Tag::BaseAmount),
         ],
     );
-    let values: Vec<Num> = bases.iter().map(|&p| Num::of(doc, Some(p))).collect();
-    if !bases.is_empty() && !values.contains(&Num::Invalid) {
-        let ok = values
-            .iter()
-            .any(|v| matches!(v, Num::Val(d) if !d.is_sign_negative() || d.is_zero()));
-        cx.require(ok, "BR-28", id);
+    if bases.any && !bases.invalid {
+        cx.require(bases.non_negative, "BR-28", id);
     }
-    let category = doc
-        .path_all(
-            id,
-            &[(Ns::Cac, Tag::Item), (Ns::Cac, Tag::ClassifiedTaxCategory)],
-        )
-        .into_iter()
-        .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, Tag::ID));
+    let category = doc.kids(id, Ns::Cac, Tag::Item).any(|item| {
+        doc.kids(item, Ns::Cac, Tag::ClassifiedTaxCategory)
+            .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, Tag::ID))
+    });
     cx.require(category, "BR-CO-04", id);
     cx.require(at_most_two_decimals(doc, amount), "BR-DEC-23", id);
+}
+
+/// What a general comparison `path >= 0` needs to know about the amounts a path reaches.
+struct Signs {
+    /// The path reaches an element.
+    any: bool,
+    /// One of them is no decimal.
+    invalid: bool,
+    /// One of them is a decimal >= 0.
+    non_negative: bool,
+}
+
+fn non_negative(doc: &Doc, from: NodeId, steps: &[(Ns, Tag)]) -> Signs {
+    let mut signs = Signs {
+        any: false,
+        invalid: false,
+        non_negative: false,
+    };
+    doc.path_each(from, steps, &mut |n| {
+        signs.any = true;
+        match Num::of(doc, Some(n)) {
+            Num::Val(d) => signs.non_negative |= !d.is_sign_negative() || d.is_zero(),
+            _ => signs.invalid = true,
+        }
+    });
+    signs
 }
 
 fn check_subtotal(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
     cx.require(has(doc, id, Ns::Cbc, Tag::TaxableAmount), "BR-45", id);
     cx.require(has(doc, id, Ns::Cbc, Tag::TaxAmount), "BR-46", id);
-    let vat_categories: Vec<NodeId> = doc
-        .kids(id, Ns::Cac, Tag::TaxCategory)
-        .filter(|&c| is_vat_scheme(doc, c))
-        .collect();
-    let code = vat_categories
-        .iter()
-        .any(|&c| has(doc, c, Ns::Cbc, Tag::ID));
+    let vat_categories = || {
+        doc.kids(id, Ns::Cac, Tag::TaxCategory)
+            .filter(|&c| is_vat_scheme(doc, c))
+    };
+    let code = vat_categories().any(|c| has(doc, c, Ns::Cbc, Tag::ID));
     cx.require(code, "BR-47", id);
-    let rate = vat_categories.iter().any(|&c| {
+    let rate = vat_categories().any(|c| {
         has(doc, c, Ns::Cbc, Tag::Percent)
             || doc
                 .kids(c, Ns::Cbc, Tag::ID)

@@ -6,7 +6,11 @@ use super::cen_codes::{
     EXEMPTION_REASONS, ICD, ITEM_CLASSIFICATIONS, PARTY_ID_SCHEMES, PAYMENT_MEANS,
     UNCL1001_CREDIT_NOTE, UNCL1001_INVOICE, UNITS,
 };
-use super::codelists::{AMOUNTS, Codes, MIME, UNCL2005_SUBSET, UNCL4451, codes};
+use super::codelists::{
+    AMOUNT_TAGS, Codes, MIME, Recent, TagSet, UNCL2005_SUBSET, UNCL4451, codes,
+};
+use std::sync::LazyLock;
+
 use super::fatal;
 use super::{Ctx, RuleInfo, charge_indicator};
 use crate::doc::{Doc, NodeId, Ns, Tag};
@@ -152,20 +156,52 @@ fn note_subject_ok(note: &str) -> bool {
     if code.chars().count() != 3 {
         return true;
     }
-    let list = UNCL4451.join(" ");
-    format!(" {list} ").contains(code)
+    static LIST: LazyLock<String> = LazyLock::new(|| format!(" {} ", UNCL4451.join(" ")));
+    LIST.contains(code)
 }
+
+/// Every `cbc:` name the walk below judges: other elements are passed over at once.
+const WATCHED: TagSet = AMOUNT_TAGS.with(&[
+    Tag::Note,
+    Tag::InvoiceTypeCode,
+    Tag::CreditNoteTypeCode,
+    Tag::DocumentCurrencyCode,
+    Tag::TaxCurrencyCode,
+    Tag::DescriptionCode,
+    Tag::ID,
+    Tag::CompanyID,
+    Tag::ItemClassificationCode,
+    Tag::IdentificationCode,
+    Tag::PaymentMeansCode,
+    Tag::AllowanceChargeReasonCode,
+    Tag::TaxExemptionReasonCode,
+    Tag::InvoicedQuantity,
+    Tag::BaseQuantity,
+    Tag::CreditedQuantity,
+    Tag::EmbeddedDocumentBinaryObject,
+    Tag::EndpointID,
+]);
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
+    // The codes every amount and line repeats.
+    let mut currencies = Recent::new(codes!(CURRENCIES));
+    let mut units = Recent::new(codes!(UNITS));
     for id in doc.all() {
         let node = doc.node(id);
         if node.ns != Ns::Cbc {
             continue;
         }
+        if !WATCHED.contains(node.tag) {
+            continue;
+        }
+        // Text and scheme are read only where an arm below may need them.
         let text = doc.raw(id);
-        let scheme = doc.attr(id, "schemeID");
+        let scheme = match node.tag {
+            Tag::ID | Tag::CompanyID | Tag::EndpointID => doc.attr(id, "schemeID"),
+            _ => None,
+        };
         match node.tag {
             Tag::Note if node.parent == root => cx.require(note_subject_ok(text), "BR-CL-08", id),
             Tag::InvoiceTypeCode => {
@@ -174,10 +210,11 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             Tag::CreditNoteTypeCode => {
                 cx.require(listed(codes!(UNCL1001_CREDIT_NOTE), text), "BR-CL-01", id)
             }
-            tag if AMOUNTS.contains(&tag) => {
+            tag if AMOUNT_TAGS.contains(tag) => {
                 let ok = doc
                     .attr(id, "currencyID")
-                    .is_some_and(|c| listed(codes!(CURRENCIES), c));
+                    .and_then(one_word)
+                    .is_some_and(|c| currencies.contains(c));
                 cx.require(ok, "BR-CL-03", id);
             }
             Tag::DocumentCurrencyCode => {
@@ -256,7 +293,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             }
             Tag::InvoicedQuantity | Tag::BaseQuantity | Tag::CreditedQuantity => {
                 if let Some(unit) = doc.attr(id, "unitCode") {
-                    cx.require(listed(codes!(UNITS), unit), "BR-CL-23", id);
+                    let ok = one_word(unit).is_some_and(|u| units.contains(u));
+                    cx.require(ok, "BR-CL-23", id);
                 }
             }
             Tag::EmbeddedDocumentBinaryObject => {

@@ -162,6 +162,65 @@ pub(crate) const AMOUNTS: &[Tag] = &[
     Tag::PayableAmount,
 ];
 
+/// A set of tags as a table indexed by tag, for lists tested on every element.
+pub(crate) struct TagSet([bool; Tag::COUNT]);
+
+impl TagSet {
+    pub(crate) const fn new(tags: &[Tag]) -> TagSet {
+        let mut table = [false; Tag::COUNT];
+        let mut i = 0;
+        while i < tags.len() {
+            table[tags[i] as usize] = true;
+            i += 1;
+        }
+        TagSet(table)
+    }
+
+    /// This set and `tags`.
+    pub(crate) const fn with(self, tags: &[Tag]) -> TagSet {
+        let mut table = self.0;
+        let mut i = 0;
+        while i < tags.len() {
+            table[tags[i] as usize] = true;
+            i += 1;
+        }
+        TagSet(table)
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, tag: Tag) -> bool {
+        self.0.get(tag as usize).copied().unwrap_or(false)
+    }
+}
+
+/// [`AMOUNTS`] as a table.
+pub(crate) const AMOUNT_TAGS: TagSet = TagSet::new(AMOUNTS);
+
+/// A code list lookup that remembers its last answer: a document repeats the same currency
+/// and unit codes on every amount and line, so most lookups need no search.
+pub(crate) struct Recent<'d> {
+    list: Codes,
+    last: Option<(&'d str, bool)>,
+}
+
+impl<'d> Recent<'d> {
+    pub(crate) fn new(list: Codes) -> Recent<'d> {
+        Recent { list, last: None }
+    }
+
+    /// Whether `code` is one of the entries.
+    pub(crate) fn contains(&mut self, code: &'d str) -> bool {
+        match self.last {
+            Some((last, found)) if last == code => found,
+            _ => {
+                let found = self.list.contains(code);
+                self.last = Some((code, found));
+                found
+            }
+        }
+    }
+}
+
 /// Attachment MIME codes the rules allow (BR-CL-24, PEPPOL-EN16931-CL001).
 pub(crate) const MIME: &[&str] = &[
     "application/pdf",

@@ -185,6 +185,20 @@ impl Ctx<'_> {
         self.fired.push((id, node));
     }
 
+    /// How many firings so far: a mark for [`Ctx::hoist`].
+    pub(crate) fn mark(&self) -> usize {
+        self.fired.len()
+    }
+
+    /// Move the firings recorded since mark `later` before those recorded since mark
+    /// `earlier`: a family that evaluates its rules in a different order than it reports them
+    /// (to share one walk) keeps its report order.
+    pub(crate) fn hoist(&mut self, earlier: usize, later: usize) {
+        if let Some(tail) = self.fired.get_mut(earlier..) {
+            tail.rotate_left(later.saturating_sub(earlier).min(tail.len()));
+        }
+    }
+
     /// Fire `id` on `node` when `ok` is false.
     pub(crate) fn require(&mut self, ok: bool, id: &'static str, node: NodeId) {
         if !ok {
@@ -240,13 +254,29 @@ pub(crate) enum Num {
 
 /// Parse the text of an element as `xs:decimal` (sign, digits, one optional point).
 pub(crate) fn decimal(text: &str) -> Option<Decimal> {
-    let t = text.trim();
+    // Amounts are rarely padded: trim (Unicode whitespace) only when an end is not an ASCII
+    // graphic character.
+    let t = match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        _ => text.trim(),
+    };
     let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    // One pass over the digits: validates the syntax and, while the value fits, accumulates
+    // the mantissa, so the common short amounts need no string parse and no allocation.
     let mut digits = 0usize;
     let mut points = 0usize;
+    let mut fraction = 0u32;
+    let mut mantissa = 0u64;
     for b in body.bytes() {
         match b {
-            b'0'..=b'9' => digits += 1,
+            b'0'..=b'9' => {
+                digits += 1;
+                fraction += u32::from(points > 0);
+                // 18 digits always fit in a u64; longer values take the general path below.
+                if digits <= 18 {
+                    mantissa = mantissa * 10 + u64::from(b - b'0');
+                }
+            }
             b'.' => points += 1,
             _ => return None,
         }
@@ -254,6 +284,32 @@ pub(crate) fn decimal(text: &str) -> Option<Decimal> {
     if digits == 0 || points > 1 {
         return None;
     }
+    // Bounded so that no rule's arithmetic (sums, products with a rate, scaling by 100) can
+    // overflow; amounts this large are not judged, like text that is no number.
+    const LIMIT: i64 = 10_000_000_000_000;
+    let negative = t.starts_with('-');
+    if digits <= 18 && !(negative && mantissa == 0) {
+        // |value| = mantissa / 10^fraction <= LIMIT: certain with at most 13 integer digits
+        // (the usual amounts); otherwise compared in integers (fraction <= 18, so
+        // LIMIT * 10^fraction < 10^31 fits).
+        if digits - fraction as usize > 13 {
+            let bound = (LIMIT as u128).checked_mul(10u128.checked_pow(fraction)?)?;
+            if u128::from(mantissa) > bound {
+                return None;
+            }
+        }
+        // Exactly what the string parse gives: the written digits at the written scale
+        // (the mantissa fits in the low 64 of the 96 bits).
+        return Some(Decimal::from_parts(
+            mantissa as u32,
+            (mantissa >> 32) as u32,
+            0,
+            negative,
+            fraction,
+        ));
+    }
+    let limit = Decimal::from(LIMIT);
+    // Long values (and negative zero, whose sign the parse keeps): the general parse.
     let t = t.strip_prefix('+').unwrap_or(t);
     let t = t.strip_suffix('.').unwrap_or(t);
     let owned;
@@ -266,9 +322,6 @@ pub(crate) fn decimal(text: &str) -> Option<Decimal> {
     } else {
         t
     };
-    // Bounded so that no rule's arithmetic (sums, products with a rate, scaling by 100) can
-    // overflow; amounts this large are not judged, like text that is no number.
-    let limit = Decimal::from(10_000_000_000_000_i64);
     t.parse::<Decimal>().ok().filter(|v| v.abs() <= limit)
 }
 
@@ -303,6 +356,12 @@ pub(crate) fn at_most_two_decimals(doc: &Doc, node: Option<NodeId>) -> bool {
         text.split_once('.')
             .is_none_or(|(_, after)| after.chars().count() <= 2)
     })
+}
+
+/// `normalize-space(s) = ''`: only XML whitespace (checked without building the normalized
+/// string).
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// `cbc:ChargeIndicator` as an XPath boolean comparison sees it.
@@ -383,11 +442,17 @@ pub(crate) struct Facts<'d> {
     pub(crate) buyer_vat_id: bool,
     /// Buyer `PartyLegalEntity/CompanyID`.
     pub(crate) buyer_legal_id: bool,
+    /// The seller's country as the national rule sets work it out ([`no::supplier_country`]),
+    /// which several of them ask for.
+    pub(crate) supplier_country: String,
 }
 
 impl<'d> Facts<'d> {
     fn gather(doc: &'d Doc<'_>) -> Facts<'d> {
-        let mut facts = Facts::default();
+        let mut facts = Facts {
+            supplier_country: no::supplier_country(doc),
+            ..Facts::default()
+        };
         let root = doc.root();
         for id in doc.all() {
             let node = doc.node(id);
@@ -495,6 +560,54 @@ mod tests {
         assert_eq!(decimal("."), None);
         assert_eq!(decimal("1.2.3"), None);
         assert_eq!(decimal("9999999999999999999999999999"), None);
+    }
+
+    /// The digit-wise fast path gives exactly what the general string parse gives (value,
+    /// scale and sign), and accepts exactly the same texts.
+    #[test]
+    fn fast_decimals_match_the_string_parse() {
+        use proptest::prelude::*;
+        fn reference(text: &str) -> Option<Decimal> {
+            let t = text.trim();
+            let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+            let digits = body.bytes().filter(u8::is_ascii_digit).count();
+            let points = body.bytes().filter(|&b| b == b'.').count();
+            if digits == 0 || points > 1 || digits + points != body.len() {
+                return None;
+            }
+            let t = t.strip_prefix('+').unwrap_or(t);
+            let t = t.strip_suffix('.').unwrap_or(t);
+            let t = if let Some(rest) = t.strip_prefix("-.") {
+                format!("-0.{rest}")
+            } else if let Some(rest) = t.strip_prefix('.') {
+                format!("0.{rest}")
+            } else {
+                t.to_owned()
+            };
+            let limit = Decimal::from(10_000_000_000_000_i64);
+            t.parse::<Decimal>().ok().filter(|v| v.abs() <= limit)
+        }
+        let alphabet = prop::sample::select(vec!["0", "1", "5", "9", ".", "-", "+", " ", "e"]);
+        proptest!(|(pieces in prop::collection::vec(alphabet, 0..24))| {
+            let text: String = pieces.concat();
+            let (fast, slow) = (decimal(&text), reference(&text));
+            prop_assert_eq!(fast, slow);
+            prop_assert_eq!(fast.map(|d| d.to_string()), slow.map(|d| d.to_string()));
+        });
+        for text in [
+            "-0",
+            "-0.00",
+            "-.0",
+            "0.10",
+            "10000000000000",
+            "10000000000000.01",
+        ] {
+            assert_eq!(
+                decimal(text).map(|d| d.to_string()),
+                reference(text).map(|d| d.to_string()),
+                "{text}"
+            );
+        }
     }
 
     #[test]

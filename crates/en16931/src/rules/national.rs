@@ -263,12 +263,77 @@ fn has_all(doc: &Doc, address: NodeId, names: &[Tag]) -> bool {
 }
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
-    check_iceland(cx);
-    check_sweden_payments(cx);
-    check_italy(cx);
-    check_sweden(cx);
-    check_netherlands(cx);
-    check_denmark(cx);
+    // Each country's rules apply only for a seller in that country; most documents have
+    // none of them, so a cheap conservative test runs first and the checks themselves
+    // decide exactly.
+    let seller_in = SellerCountries::gather(cx.doc);
+    if seller_in.could_be("IS") {
+        check_iceland(cx);
+    }
+    let sweden = seller_in.could_be("SE");
+    if sweden {
+        check_sweden_payments(cx);
+    }
+    if cx.facts.supplier_country == "IT" {
+        check_italy(cx);
+    }
+    if sweden {
+        check_sweden(cx);
+    }
+    if seller_in.could_be("NL") {
+        check_netherlands(cx);
+    }
+    if seller_in.could_be("DK") {
+        check_denmark(cx);
+    }
+}
+
+/// The seller address country codes anywhere in the document
+/// (`AccountingSupplierParty/Party/PostalAddress/Country/IdentificationCode`), raw.
+struct SellerCountries<'d> {
+    codes: Vec<&'d str>,
+}
+
+impl<'d> SellerCountries<'d> {
+    fn gather(doc: &'d Doc<'_>) -> SellerCountries<'d> {
+        let mut codes = Vec::new();
+        for id in doc.all() {
+            if !doc.is(id, Ns::Cbc, Tag::IdentificationCode) {
+                continue;
+            }
+            let country = doc.node(id).parent;
+            let address = doc.node(country).parent;
+            if !(doc.is(country, Ns::Cac, Tag::Country)
+                && doc.is(address, Ns::Cac, Tag::PostalAddress))
+            {
+                continue;
+            }
+            let party = doc.node(address).parent;
+            if doc.is(party, Ns::Cac, Tag::Party)
+                && doc.is(
+                    doc.node(party).parent,
+                    Ns::Cac,
+                    Tag::AccountingSupplierParty,
+                )
+            {
+                codes.push(doc.raw(id));
+            }
+        }
+        SellerCountries { codes }
+    }
+
+    /// Whether a seller code, read any way the country rules read it (raw, normalized,
+    /// without spaces, upper-cased), can be `country`.
+    fn could_be(&self, country: &str) -> bool {
+        self.codes.iter().any(|code| {
+            if code.bytes().any(|b| b.is_ascii_whitespace()) {
+                let squeezed: String = code.split_ascii_whitespace().collect();
+                super::upper_eq(&squeezed, country)
+            } else {
+                super::upper_eq(code, country)
+            }
+        })
+    }
 }
 
 fn vat_company_ids_raw(doc: &Doc, party: NodeId) -> Vec<NodeId> {
@@ -480,7 +545,7 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
 
 fn check_italy(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
-    if super::no::supplier_country(doc) != "IT" {
+    if cx.facts.supplier_country != "IT" {
         return;
     }
     let sellers: Vec<NodeId> = doc

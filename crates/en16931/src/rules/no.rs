@@ -75,7 +75,7 @@ fn company_ids(doc: &Doc, party: NodeId, scheme: &str) -> Vec<NodeId> {
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
-    if supplier_country(doc) != "NO" {
+    if cx.facts.supplier_country != "NO" {
         return;
     }
     let parties: Vec<NodeId> = doc

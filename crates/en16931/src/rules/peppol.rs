@@ -8,6 +8,7 @@
 use super::fatal;
 use rust_decimal::Decimal;
 
+use super::codelists::TagSet;
 use super::{Ctx, Flag, Num, RuleInfo, round2};
 use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
@@ -188,6 +189,8 @@ const AMOUNTS: &[Tag] = &[
     Tag::PayableRoundingAmount,
     Tag::PayableAmount,
 ];
+/// [`AMOUNTS`] as a table (tested on every element).
+const AMOUNT_TAGS: TagSet = TagSet::new(AMOUNTS);
 
 fn has(doc: &Doc, id: NodeId, ns: Ns, tag: Tag) -> bool {
     doc.kid(id, ns, tag).is_some()
@@ -197,14 +200,16 @@ fn has(doc: &Doc, id: NodeId, ns: Ns, tag: Tag) -> bool {
 /// anchored, and its dots match any character).
 pub(super) fn has_profile_pattern(text: &str) -> bool {
     // `urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0` with `.` = any char and `N` = digit.
-    const PATTERN: &str = "urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0";
-    let chars: Vec<char> = text.chars().collect();
-    let pattern: Vec<char> = PATTERN.chars().collect();
-    chars.windows(pattern.len()).any(|window| {
-        window.iter().zip(&pattern).all(|(c, p)| match p {
-            '.' => *c != '\n',
-            'N' => c.is_ascii_digit(),
-            p => c == p,
+    const PATTERN: &[u8] = b"urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0";
+    // Character-wise from every character start (a dot may match a multi-byte character).
+    text.char_indices().any(|(start, _)| {
+        let mut chars = text[start..].chars();
+        PATTERN.iter().all(|&p| {
+            chars.next().is_some_and(|c| match p {
+                b'.' => c != '\n',
+                b'N' => c.is_ascii_digit(),
+                p => c == char::from(p),
+            })
         })
     })
 }
@@ -235,10 +240,10 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     check_root(cx, root);
     let currency = doc
         .kid(root, Ns::Cbc, Tag::DocumentCurrencyCode)
-        .map(|c| doc.raw(c).to_owned());
+        .map(|c| doc.raw(c));
     let dates = |name: Tag| {
         doc.path(root, &[(Ns::Cac, Tag::InvoicePeriod), (Ns::Cbc, name)])
-            .map(|d| doc.raw(d).to_owned())
+            .map(|d| doc.raw(d))
     };
     let (period_start, period_end) = (dates(Tag::StartDate), dates(Tag::EndDate));
     for id in doc.all() {
@@ -297,8 +302,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     cx.require(mandate, "PEPPOL-EN16931-R061", id);
                 }
             }
-            (Ns::Cbc, tag) if AMOUNTS.contains(&tag) => {
-                let ok = currency.is_some() && doc.attr(id, "currencyID") == currency.as_deref();
+            (Ns::Cbc, tag) if AMOUNT_TAGS.contains(tag) => {
+                let ok = currency.is_some() && doc.attr(id, "currencyID") == currency;
                 cx.require(ok, "PEPPOL-EN16931-R051", id);
             }
             (Ns::Cbc, Tag::TaxAmount)
@@ -306,7 +311,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     || (doc.is(parent, Ns::Cac, Tag::TaxTotal)
                         && has(doc, parent, Ns::Cac, Tag::TaxSubtotal)) =>
             {
-                let ok = currency.is_some() && doc.attr(id, "currencyID") == currency.as_deref();
+                let ok = currency.is_some() && doc.attr(id, "currencyID") == currency;
                 cx.require(ok, "PEPPOL-EN16931-R051", id);
             }
             (Ns::Cbc, which @ (Tag::StartDate | Tag::EndDate))

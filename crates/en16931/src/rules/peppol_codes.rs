@@ -4,7 +4,9 @@
 //! In the official Schematron these share one pattern; the element kinds are disjoint except
 //! the tax categories, where the first matching exemption code wins.
 
-use super::codelists::{AMOUNTS, EAS, ISO4217, MIME, UNCL2005_SUBSET, UNCL7161, codes};
+use super::codelists::{
+    AMOUNT_TAGS, EAS, ISO4217, MIME, Recent, TagSet, UNCL2005_SUBSET, UNCL7161, codes,
+};
 use super::fatal;
 use super::{Ctx, RuleInfo};
 use crate::doc::{Doc, NodeId, Ns, Tag};
@@ -109,6 +111,7 @@ const DATES: &[Tag] = &[
     Tag::EndDate,
     Tag::ActualDeliveryDate,
 ];
+const DATE_TAGS: TagSet = TagSet::new(DATES);
 
 /// The Peppol profile number (`NN` of `…:billing:NN:1.0`), or `Unknown`.
 fn profile(doc: &Doc) -> String {
@@ -158,6 +161,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let profile = profile(doc);
     let both_german = super::german::is_german(doc, Tag::AccountingSupplierParty)
         && super::german::is_german(doc, Tag::AccountingCustomerParty);
+    let mut currencies = Recent::new(codes!(ISO4217));
     for id in doc.all() {
         let node = doc.node(id);
         let parent = node.parent;
@@ -171,18 +175,18 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 if doc.is(parent, Ns::Cac, Tag::AllowanceCharge) =>
             {
                 // The official contexts compare the indicator as the raw text 'false'/'true'.
-                let indicator = doc
-                    .kids(parent, Ns::Cbc, Tag::ChargeIndicator)
-                    .map(|c| doc.raw(c).to_owned())
-                    .collect::<Vec<_>>();
+                let indicator = |value: &str| {
+                    doc.kids(parent, Ns::Cbc, Tag::ChargeIndicator)
+                        .any(|c| doc.raw(c) == value)
+                };
                 let code = doc.norm(id);
-                if indicator.iter().any(|i| i == "false") {
+                if indicator("false") {
                     cx.require(
                         UNCL5189_SUBSET.contains(&&*code),
                         "PEPPOL-EN16931-CL002",
                         id,
                     );
-                } else if indicator.iter().any(|i| i == "true") {
+                } else if indicator("true") {
                     cx.require(codes!(UNCL7161).contains(&code), "PEPPOL-EN16931-CL003", id);
                 }
             }
@@ -194,10 +198,10 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     id,
                 );
             }
-            (Ns::Cbc, tag) if AMOUNTS.contains(&tag) => {
+            (Ns::Cbc, tag) if AMOUNT_TAGS.contains(tag) => {
                 let ok = doc
                     .attr(id, "currencyID")
-                    .is_some_and(|c| codes!(ISO4217).contains(c));
+                    .is_some_and(|c| currencies.contains(c));
                 cx.require(ok, "PEPPOL-EN16931-CL007", id);
             }
             (Ns::Cbc, Tag::InvoiceTypeCode) => {
@@ -212,7 +216,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 let ok = profile != "01" || CREDIT_NOTE_TYPES_01.contains(&&*code);
                 cx.require(ok, "PEPPOL-EN16931-P0101", id);
             }
-            (Ns::Cbc, tag) if DATES.contains(&tag) => {
+            (Ns::Cbc, tag) if DATE_TAGS.contains(tag) => {
                 cx.require(is_calendar_date(doc.raw(id)), "PEPPOL-EN16931-F001", id);
             }
             (Ns::Cbc, Tag::EndpointID) => {
@@ -221,18 +225,18 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 }
             }
             (Ns::Cac, Tag::TaxCategory) => {
-                let reasons: Vec<NodeId> =
-                    doc.kids(id, Ns::Cbc, Tag::TaxExemptionReasonCode).collect();
-                let [reason] = reasons.as_slice() else {
+                let mut reasons = doc.kids(id, Ns::Cbc, Tag::TaxExemptionReasonCode);
+                let (Some(reason), None) = (reasons.next(), reasons.next()) else {
                     continue;
                 };
-                let reason = doc.raw(*reason).to_uppercase();
+                let reason = doc.raw(reason).to_uppercase();
                 if let Some((_, category, rule)) =
                     EXEMPTIONS.iter().find(|(code, _, _)| *code == reason)
                 {
-                    let ids: Vec<NodeId> = doc.kids(id, Ns::Cbc, Tag::ID).collect();
-                    if ids.len() <= 1 {
-                        let ok = ids.first().is_some_and(|&c| doc.norm(c) == *category);
+                    let mut ids = doc.kids(id, Ns::Cbc, Tag::ID);
+                    let first = ids.next();
+                    if ids.next().is_none() {
+                        let ok = first.is_some_and(|c| doc.norm(c) == *category);
                         cx.require(ok, rule, id);
                     }
                 }

@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use super::{Ctx, Flag, RuleInfo};
-use crate::doc::{Doc, NodeId, Ns, Tag};
+use crate::doc::{Attr, Doc, NodeId, Ns, Tag};
 
 macro_rules! forbidden {
     ($($id:literal $flag:ident $path:literal;)*) => {
@@ -797,19 +797,52 @@ struct Anywhere {
 #[derive(Debug)]
 struct Compiled {
     states: Vec<State>,
+    /// The document element's transitions (a hundred of them, taken by every child of the
+    /// document element), indexed directly by [`root_slot`].
+    root_next: Vec<u32>,
+    /// Every other state's transitions.
     transitions: Transitions,
     /// Paths from anywhere, bucketed by the tag of their last element, so most elements are
     /// dismissed by one index.
     anywhere_by_tag: Vec<Vec<Anywhere>>,
+    /// Per tag: whether an element with it may end a path from anywhere or matter to
+    /// [`Specials`]; most elements need no more than this one look-up.
+    watched: Vec<bool>,
     /// Paths from anywhere with no element step (`//@attr`).
     any_attribute: Vec<(&'static str, u16)>,
+}
+
+impl Compiled {
+    /// The state after reading element `ns:tag` in `state` (`DEAD` when no path goes on).
+    #[inline]
+    fn next(&self, state: u32, ns: Ns, tag: Tag) -> u32 {
+        if state == 0 {
+            root_slot(ns, tag)
+                .and_then(|slot| self.root_next.get(slot))
+                .copied()
+                .unwrap_or(DEAD)
+        } else {
+            self.transitions.next(state, ns, tag)
+        }
+    }
+}
+
+/// Where `ns:tag` sits in `Compiled::root_next` (`None` for a name no path uses there).
+#[inline]
+fn root_slot(ns: Ns, tag: Tag) -> Option<usize> {
+    let row = match ns {
+        Ns::Cbc => 0,
+        Ns::Cac => 1,
+        Ns::Ext => 2,
+        _ => return None,
+    };
+    (tag != Tag::Other).then_some(row * Tag::COUNT + tag as usize)
 }
 
 const DEAD: u32 = u32::MAX;
 
 /// Every transition of the trie in one open-addressing table keyed by (state, element), so a
-/// step costs one hash and a probe or two (the document element's state alone has a hundred
-/// transitions).
+/// step costs one hash and a probe or two.
 #[derive(Debug)]
 struct Transitions {
     /// (state, element key, next state); `DEAD` as the state marks an empty slot.
@@ -939,10 +972,22 @@ fn compile() -> Compiled {
         }
     }
     let transitions = Transitions::new(&states);
+    let mut root_next = vec![DEAD; 3 * Tag::COUNT];
+    for &(ns, tag, next) in &states[0].children {
+        if let Some(slot) = root_slot(ns, tag).and_then(|i| root_next.get_mut(i)) {
+            *slot = next;
+        }
+    }
+    let mut watched: Vec<bool> = anywhere_by_tag.iter().map(|l| !l.is_empty()).collect();
+    for tag in Specials::TAGS {
+        watched[tag as usize] = true;
+    }
     Compiled {
         states,
+        root_next,
         transitions,
         anywhere_by_tag,
+        watched,
         any_attribute,
     }
 }
@@ -953,69 +998,106 @@ fn compiled() -> &'static Compiled {
     &COMPILED
 }
 
+/// Which table rules apply, one bit per entry of `PATHS` (kept on the stack).
+struct Hits([u64; PATHS.len().div_ceil(64)]);
+
+impl Hits {
+    fn set(&mut self, rule: u16) {
+        if let Some(word) = self.0.get_mut(usize::from(rule) / 64) {
+            *word |= 1 << (rule % 64);
+        }
+    }
+
+    /// The rules hit, in table order.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            // Peel the lowest set bit off until none is left.
+            std::iter::successors((word != 0).then_some(word), |&rest| {
+                let rest = rest & (rest - 1);
+                (rest != 0).then_some(rest)
+            })
+            .map(move |rest| w * 64 + rest.trailing_zeros() as usize)
+        })
+    }
+}
+
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
     let table = compiled();
-    let mut hit = vec![false; PATHS.len()];
-    let range = doc.all();
-    let base = range.start;
-    // Trie state of every element of the UBL tree (indexed from the root), parents first.
-    let mut state_of: Vec<u32> = vec![DEAD; range.len()];
+    let mut hits = Hits([0; PATHS.len().div_ceil(64)]);
+    // Paths from the document element: descend only while some path goes on, so the
+    // subtrees no path reaches are never visited.
+    walk(doc, table, root, 0, &mut hits);
+    // Paths from anywhere, attributes anywhere and the special rules look at every element,
+    // most of which one tag look-up dismisses.
     let mut specials = Specials::default();
-    for id in range {
+    for id in doc.all() {
         let node = doc.node(id);
-        let state = if id == root {
-            0
-        } else {
-            let parent = state_of
-                .get(node.parent.wrapping_sub(base) as usize)
-                .copied()
-                .unwrap_or(DEAD);
-            if parent == DEAD {
-                DEAD
-            } else {
-                table.transitions.next(parent, node.ns, node.tag)
-            }
-        };
-        if let Some(slot) = state_of.get_mut((id - base) as usize) {
-            *slot = state;
-        }
         let attrs = doc.attrs(id);
-        if let Some(s) = table.states.get(state as usize) {
-            for &rule in &s.rules {
-                hit[rule as usize] = true;
-            }
-            for &(attribute, rule) in &s.attributes {
-                if attrs.iter().any(|a| a.name == attribute) {
-                    hit[rule as usize] = true;
+        if table.watched.get(node.tag as usize) == Some(&true) {
+            for anywhere in &table.anywhere_by_tag[node.tag as usize] {
+                if matches(doc, id, attrs, anywhere) {
+                    hits.set(anywhere.rule);
                 }
             }
-        }
-        for anywhere in &table.anywhere_by_tag[node.tag as usize] {
-            if matches(doc, id, anywhere) {
-                hit[anywhere.rule as usize] = true;
-            }
+            specials.see(doc, id);
         }
         if !attrs.is_empty() {
             for &(attribute, rule) in &table.any_attribute {
                 if attrs.iter().any(|a| a.name == attribute) {
-                    hit[rule as usize] = true;
+                    hits.set(rule);
                 }
             }
         }
-        specials.see(doc, id);
     }
-    for ((id, _), fired) in PATHS.iter().zip(hit) {
-        if fired {
+    for index in hits.iter() {
+        if let Some(&(id, _)) = PATHS.get(index) {
             cx.fire(id, root);
         }
     }
     specials.report(cx, root);
 }
 
+/// Record the rules of trie `state`, reached at element `id`, and go on into the children
+/// some path continues with. The recursion is as deep as the longest path, whatever the input.
+fn walk(doc: &Doc<'_>, table: &Compiled, id: NodeId, state: u32, hits: &mut Hits) {
+    let Some(s) = table.states.get(state as usize) else {
+        return;
+    };
+    for &rule in &s.rules {
+        hits.set(rule);
+    }
+    if !s.attributes.is_empty() {
+        let attrs = doc.attrs(id);
+        for &(attribute, rule) in &s.attributes {
+            if attrs.iter().any(|a| a.name == attribute) {
+                hits.set(rule);
+            }
+        }
+    }
+    if s.children.is_empty() {
+        return;
+    }
+    for child in doc.children(id) {
+        let node = doc.node(child);
+        let next = table.next(state, node.ns, node.tag);
+        if next != DEAD {
+            walk(doc, table, child, next, hits);
+        }
+    }
+}
+
 /// Whether element `id` ends a path from anywhere.
-fn matches(doc: &Doc<'_>, id: NodeId, anywhere: &Anywhere) -> bool {
+fn matches(doc: &Doc<'_>, id: NodeId, attrs: &[Attr<'_>], anywhere: &Anywhere) -> bool {
+    // The attribute first (`attrs` are the element's): most elements have none, which
+    // settles it at once.
+    if anywhere
+        .attribute
+        .is_some_and(|name| !attrs.iter().any(|a| a.name == name))
+    {
+        return false;
+    }
     let mut cur = id;
     for (i, &(ns, tag)) in anywhere.reversed.iter().enumerate() {
         if i > 0 {
@@ -1028,10 +1110,10 @@ fn matches(doc: &Doc<'_>, id: NodeId, anywhere: &Anywhere) -> bool {
             return false;
         }
     }
-    anywhere.attribute.is_none_or(|a| doc.attr(id, a).is_some())
+    true
 }
 
-/// What the rules outside the table need, gathered in the same walk.
+/// What the rules outside the table need, gathered in the walk over every element.
 #[derive(Default)]
 struct Specials {
     version_given: bool,
@@ -1043,6 +1125,14 @@ struct Specials {
 }
 
 impl Specials {
+    /// The element names [`Specials::see`] looks at.
+    const TAGS: [Tag; 3] = [
+        Tag::UBLVersionID,
+        Tag::PaymentDueDate,
+        Tag::AdditionalDocumentReference,
+    ];
+
+    /// Note what element `id` tells (only called for elements named in [`Specials::TAGS`]).
     fn see(&mut self, doc: &Doc<'_>, id: NodeId) {
         let root = doc.root();
         let node = doc.node(id);

@@ -4,7 +4,7 @@
 use super::{fatal, warning};
 
 use super::{Ctx, RuleInfo, charge_indicator};
-use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
+use crate::doc::{Doc, Kind, Node, NodeId, Ns, Tag};
 
 /// Attributes UBL allows but EN16931 does not use (UBL-DT-08 … -28 without -18).
 const UNUSED_ATTRIBUTES: &[(&str, &str)] = &[
@@ -29,6 +29,19 @@ const UNUSED_ATTRIBUTES: &[(&str, &str)] = &[
     ("schemeAgencyID", "UBL-DT-27"),
     ("listAgencyID", "UBL-DT-28"),
 ];
+
+/// Bit `n` set when an entry of [`UNUSED_ATTRIBUTES`] is `n` bytes long.
+const UNUSED_LENGTHS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < UNUSED_ATTRIBUTES.len() {
+        let len = UNUSED_ATTRIBUTES[i].0.len();
+        assert!(len < 63);
+        bits |= 1 << len;
+        i += 1;
+    }
+    bits
+};
 
 pub(super) const RULES: &[RuleInfo] = &[
     warning(
@@ -244,35 +257,42 @@ pub(super) const RULES: &[RuleInfo] = &[
 ];
 
 fn count(doc: &Doc, from: NodeId, steps: &[(Ns, Tag)]) -> usize {
-    doc.path_all(from, steps).len()
+    doc.path_count(from, steps)
 }
 
 /// Tax scheme `CompanyID`s of a party whose raw upper-cased `TaxScheme/ID` is (or is not) VAT.
 fn scheme_ids(doc: &Doc, root: NodeId, party: Tag, vat: bool) -> usize {
-    doc.path_all(
+    let mut n = 0;
+    doc.path_each(
         root,
         &[
             (Ns::Cac, party),
             (Ns::Cac, Tag::Party),
             (Ns::Cac, Tag::PartyTaxScheme),
         ],
-    )
-    .into_iter()
-    .filter(|&pts| {
-        doc.path_all(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)])
-            .into_iter()
-            .any(|id| (doc.raw(id).to_uppercase() == "VAT") == vat)
-    })
-    .map(|pts| doc.kids(pts, Ns::Cbc, Tag::CompanyID).count())
-    .sum()
+        &mut |pts| {
+            let selected = doc.kids(pts, Ns::Cac, Tag::TaxScheme).any(|scheme| {
+                doc.kids(scheme, Ns::Cbc, Tag::ID)
+                    .any(|id| super::upper_eq(doc.raw(id), "VAT") == vat)
+            });
+            if selected {
+                n += doc.kids(pts, Ns::Cbc, Tag::CompanyID).count();
+            }
+        },
+    );
+    n
 }
 
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
-    check_root(cx, root);
+    // One walk for the element rules and for what the document-level rules need; the latter
+    // are reported first, as they are evaluated after the walk.
+    let start = cx.mark();
+    let mut scan = Scan::default();
     for id in doc.all() {
         let node = doc.node(id);
+        scan.see(doc, id, node);
         let parent = node.parent;
         let name = node.name.as_bytes();
         // Suffixes as fixed-size compares (inlined), not calls to `memcmp` on every element.
@@ -349,48 +369,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     && doc.kid(id, Ns::Cbc, Tag::CompanyID).is_some();
                 cx.require(ok, "UBL-SR-53", id);
             }
-            Tag::InvoiceLine | Tag::CreditNoteLine => {
-                cx.require(
-                    doc.kids(id, Ns::Cbc, Tag::Note).count() <= 1,
-                    "UBL-SR-34",
-                    id,
-                );
-                let order_lines = count(
-                    doc,
-                    id,
-                    &[(Ns::Cac, Tag::OrderLineReference), (Ns::Cbc, Tag::LineID)],
-                );
-                cx.require(order_lines <= 1, "UBL-SR-35", id);
-                cx.require(
-                    doc.kids(id, Ns::Cac, Tag::InvoicePeriod).count() <= 1,
-                    "UBL-SR-36",
-                    id,
-                );
-                let discounts = count(
-                    doc,
-                    id,
-                    &[
-                        (Ns::Cac, Tag::Price),
-                        (Ns::Cac, Tag::AllowanceCharge),
-                        (Ns::Cbc, Tag::Amount),
-                    ],
-                );
-                cx.require(discounts <= 1, "UBL-SR-37", id);
-                let categories = count(
-                    doc,
-                    id,
-                    &[(Ns::Cac, Tag::Item), (Ns::Cac, Tag::ClassifiedTaxCategory)],
-                );
-                cx.require(categories == 1, "UBL-SR-48", id);
-                let descriptions = count(
-                    doc,
-                    id,
-                    &[(Ns::Cac, Tag::Item), (Ns::Cbc, Tag::Description)],
-                );
-                cx.require(descriptions <= 1, "UBL-SR-50", id);
-                let references = doc.kids(id, Ns::Cac, Tag::DocumentReference).count();
-                cx.require(references <= 1, "UBL-SR-52", id);
-            }
+            Tag::InvoiceLine | Tag::CreditNoteLine => check_line(cx, id),
             Tag::PaymentMeans => {
                 cx.require(
                     doc.kids(id, Ns::Cbc, Tag::PaymentID).count() <= 1,
@@ -444,6 +423,53 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             _ => {}
         }
     }
+    let walked = cx.mark();
+    check_root(cx, root, &scan);
+    cx.hoist(start, walked);
+}
+
+/// UBL-SR-34 … -37, -48, -50, -52 on a line: every count in one pass over its children
+/// (and over its items' children), in the rules' order.
+fn check_line(cx: &mut Ctx<'_>, line: NodeId) {
+    let doc = cx.doc;
+    let (mut notes, mut order_lines, mut periods, mut discounts) = (0usize, 0usize, 0usize, 0);
+    let (mut categories, mut descriptions, mut references) = (0usize, 0usize, 0usize);
+    for child in doc.children(line) {
+        let n = doc.node(child);
+        match (n.ns, n.tag) {
+            (Ns::Cbc, Tag::Note) => notes += 1,
+            (Ns::Cac, Tag::OrderLineReference) => {
+                order_lines += doc.kids(child, Ns::Cbc, Tag::LineID).count();
+            }
+            (Ns::Cac, Tag::InvoicePeriod) => periods += 1,
+            (Ns::Cac, Tag::Price) => {
+                discounts += count(
+                    doc,
+                    child,
+                    &[(Ns::Cac, Tag::AllowanceCharge), (Ns::Cbc, Tag::Amount)],
+                );
+            }
+            (Ns::Cac, Tag::Item) => {
+                for part in doc.children(child) {
+                    let p = doc.node(part);
+                    match (p.ns, p.tag) {
+                        (Ns::Cac, Tag::ClassifiedTaxCategory) => categories += 1,
+                        (Ns::Cbc, Tag::Description) => descriptions += 1,
+                        _ => {}
+                    }
+                }
+            }
+            (Ns::Cac, Tag::DocumentReference) => references += 1,
+            _ => {}
+        }
+    }
+    cx.require(notes <= 1, "UBL-SR-34", line);
+    cx.require(order_lines <= 1, "UBL-SR-35", line);
+    cx.require(periods <= 1, "UBL-SR-36", line);
+    cx.require(discounts <= 1, "UBL-SR-37", line);
+    cx.require(categories == 1, "UBL-SR-48", line);
+    cx.require(descriptions <= 1, "UBL-SR-50", line);
+    cx.require(references <= 1, "UBL-SR-52", line);
 }
 
 /// UBL-SR-19/20/21. Each also demands that the payee's name differs from the seller's legal
@@ -505,26 +531,76 @@ fn in_price_allowance(doc: &Doc, id: NodeId) -> bool {
     false
 }
 
-fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
+/// What the document-level rules need from every element, gathered in the one walk of
+/// [`check`]: the attribute names in use and the payment references/codes (no set: the
+/// distinct values are few and the first difference settles it).
+#[derive(Default)]
+struct Scan<'d> {
+    used: [bool; UNUSED_ATTRIBUTES.len()],
+    outside_payment_means: bool,
+    first: [Option<&'d str>; 2],
+    differ: [bool; 2],
+    sepa_ids: usize,
+}
+
+impl<'d> Scan<'d> {
+    fn see(&mut self, doc: &'d Doc<'_>, n: NodeId, node: &Node<'_>) {
+        for attr in doc.attrs(n) {
+            // The usual attributes (currencyID, schemeID, unitCode, ...) are none of the
+            // unused ones: a length test dismisses most before any comparison.
+            if UNUSED_LENGTHS & (1 << attr.name.len().min(63)) != 0
+                && let Some(i) = UNUSED_ATTRIBUTES.iter().position(|(a, _)| *a == attr.name)
+                && let Some(used) = self.used.get_mut(i)
+            {
+                *used = true;
+            }
+            if attr.name == "name" && !doc.is(n, Ns::Cbc, Tag::PaymentMeansCode) {
+                self.outside_payment_means = true;
+            }
+        }
+        if node.ns == Ns::Cbc {
+            let slot = match node.tag {
+                Tag::PaymentID => 0,
+                Tag::PaymentMeansCode => 1,
+                Tag::ID => {
+                    if doc.is(node.parent, Ns::Cac, Tag::PartyIdentification)
+                        && doc
+                            .attr(n, "schemeID")
+                            .is_some_and(|s| super::upper_eq(s, "SEPA"))
+                    {
+                        self.sepa_ids += 1;
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            let text = doc.raw(n);
+            match self.first[slot] {
+                None => self.first[slot] = Some(text),
+                Some(f) => self.differ[slot] |= f != text,
+            }
+        }
+    }
+}
+
+fn check_root(cx: &mut Ctx<'_>, root: NodeId, scan: &Scan<'_>) {
+    let Scan {
+        used,
+        outside_payment_means,
+        differ,
+        sepa_ids,
+        ..
+    } = *scan;
     let doc = cx.doc;
     let at_most_one = |steps: &[(Ns, Tag)]| count(doc, root, steps) <= 1;
-    let supplier = |rest: &[(Ns, Tag)]| {
-        let mut steps = vec![
-            (Ns::Cac, Tag::AccountingSupplierParty),
-            (Ns::Cac, Tag::Party),
-        ];
-        steps.extend_from_slice(rest);
+    // `party/cac:Party/a/b` reaches at most one node.
+    let under_party = |party: Tag, [a, b]: [(Ns, Tag); 2]| {
+        let steps = [(Ns::Cac, party), (Ns::Cac, Tag::Party), a, b];
         count(doc, root, &steps) <= 1
     };
-    let customer = |rest: &[(Ns, Tag)]| {
-        let mut steps = vec![
-            (Ns::Cac, Tag::AccountingCustomerParty),
-            (Ns::Cac, Tag::Party),
-        ];
-        steps.extend_from_slice(rest);
-        count(doc, root, &steps) <= 1
-    };
-    let checks: [(bool, &'static str); 22] = [
+    let supplier = |rest: [(Ns, Tag); 2]| under_party(Tag::AccountingSupplierParty, rest);
+    let customer = |rest: [(Ns, Tag); 2]| under_party(Tag::AccountingCustomerParty, rest);
+    let checks: [(bool, &'static str); 21] = [
         (
             at_most_one(&[(Ns::Cac, Tag::ReceiptDocumentReference), (Ns::Cbc, Tag::ID)]),
             "UBL-SR-02",
@@ -553,18 +629,18 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
         ),
         (at_most_one(&[(Ns::Cac, Tag::InvoicePeriod)]), "UBL-SR-08"),
         (
-            supplier(&[
+            supplier([
                 (Ns::Cac, Tag::PartyLegalEntity),
                 (Ns::Cbc, Tag::RegistrationName),
             ]),
             "UBL-SR-09",
         ),
         (
-            supplier(&[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
+            supplier([(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
             "UBL-SR-10",
         ),
         (
-            supplier(&[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
+            supplier([(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
             "UBL-SR-11",
         ),
         (
@@ -576,25 +652,25 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             "UBL-SR-13",
         ),
         (
-            supplier(&[
+            supplier([
                 (Ns::Cac, Tag::PartyLegalEntity),
                 (Ns::Cbc, Tag::CompanyLegalForm),
             ]),
             "UBL-SR-14",
         ),
         (
-            customer(&[
+            customer([
                 (Ns::Cac, Tag::PartyLegalEntity),
                 (Ns::Cbc, Tag::RegistrationName),
             ]),
             "UBL-SR-15",
         ),
         (
-            customer(&[(Ns::Cac, Tag::PartyIdentification), (Ns::Cbc, Tag::ID)]),
+            customer([(Ns::Cac, Tag::PartyIdentification), (Ns::Cbc, Tag::ID)]),
             "UBL-SR-16",
         ),
         (
-            customer(&[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
+            customer([(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
             "UBL-SR-17",
         ),
         (
@@ -607,7 +683,7 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             "UBL-SR-39",
         ),
         (
-            customer(&[(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
+            customer([(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
             "UBL-SR-40",
         ),
         (
@@ -615,16 +691,10 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             "UBL-SR-45",
         ),
         (
-            doc.path_all(
-                root,
-                &[
-                    (Ns::Cac, Tag::PaymentMeans),
-                    (Ns::Cbc, Tag::PaymentMeansCode),
-                ],
-            )
-            .into_iter()
-            .filter(|&c| doc.attr(c, "name").is_some())
-            .count()
+            doc.kids(root, Ns::Cac, Tag::PaymentMeans)
+                .flat_map(|m| doc.kids(m, Ns::Cbc, Tag::PaymentMeansCode))
+                .filter(|&c| doc.attr(c, "name").is_some())
+                .count()
                 <= 1,
             "UBL-SR-46",
         ),
@@ -635,23 +705,11 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
             ]),
             "UBL-SR-49",
         ),
-        (
-            doc.all()
-                .filter(|&n| {
-                    doc.is(n, Ns::Cbc, Tag::ID)
-                        && doc.is(doc.node(n).parent, Ns::Cac, Tag::PartyIdentification)
-                        && doc
-                            .attr(n, "schemeID")
-                            .is_some_and(|s| s.to_uppercase() == "SEPA")
-                })
-                .count()
-                <= 1,
-            "UBL-SR-29",
-        ),
     ];
     for (ok, rule) in checks {
         cx.require(ok, rule, root);
     }
+    cx.require(sepa_ids <= 1, "UBL-SR-29", root);
     let contracts = count(
         doc,
         root,
@@ -661,35 +719,6 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
         ],
     );
     cx.require(contracts <= 1, "UBL-SR-01", root);
-    // The attribute names in use and the payment references/codes, in one walk (no set: the
-    // distinct values are few and the first difference settles it).
-    let mut used = [false; UNUSED_ATTRIBUTES.len()];
-    let mut outside_payment_means = false;
-    let mut first: [Option<&str>; 2] = [None, None];
-    let mut differ = [false, false];
-    for n in doc.all() {
-        let node = doc.node(n);
-        for attr in doc.attrs(n) {
-            if let Some(i) = UNUSED_ATTRIBUTES.iter().position(|(a, _)| *a == attr.name) {
-                used[i] = true;
-            }
-            if attr.name == "name" && !doc.is(n, Ns::Cbc, Tag::PaymentMeansCode) {
-                outside_payment_means = true;
-            }
-        }
-        if node.ns == Ns::Cbc {
-            let slot = match node.tag {
-                Tag::PaymentID => 0,
-                Tag::PaymentMeansCode => 1,
-                _ => continue,
-            };
-            let text = doc.raw(n);
-            match first[slot] {
-                None => first[slot] = Some(text),
-                Some(f) => differ[slot] |= f != text,
-            }
-        }
-    }
     for ((_, rule), used) in UNUSED_ATTRIBUTES.iter().zip(used) {
         cx.require(!used, rule, root);
     }

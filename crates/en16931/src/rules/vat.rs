@@ -3,7 +3,8 @@
 //! rates, the taxable and tax amounts and the exemption reasons must fit the category.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::Hash;
 
 use rust_decimal::Decimal;
 
@@ -388,11 +389,12 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
         doc.kids(category, Ns::Cbc, Tag::ID)
             .any(|id| doc.raw(id) == code)
     };
+    // Every `cac:TaxCategory` / `cac:ClassifiedTaxCategory` is in the facts.
     let anywhere = |code: &str| {
-        doc.all().any(|n| {
-            (doc.is(n, Ns::Cac, Tag::TaxCategory) || doc.is(n, Ns::Cac, Tag::ClassifiedTaxCategory))
-                && raw_code(n, code)
-        })
+        cx.facts
+            .categories
+            .iter()
+            .any(|(_, c)| raw_code(c.node, code))
     };
     if !anywhere("B") {
         return;
@@ -422,8 +424,10 @@ fn check_split_payment(cx: &mut Ctx<'_>) {
                 .any(|c| raw_code(c, code))
     };
     let classified = |code: &str| {
-        doc.all()
-            .any(|n| doc.is(n, Ns::Cac, Tag::ClassifiedTaxCategory) && raw_code(n, code))
+        cx.facts
+            .categories
+            .iter()
+            .any(|(place, c)| *place == Place::Classified && raw_code(c.node, code))
     };
     let b_used = document_level("B") || classified("B");
     if b_used {
@@ -695,11 +699,11 @@ type NetKey<'d> = (Lines, Cow<'d, str>, Option<Decimal>);
 /// net sums per (lines, category, rate) — `None` once an amount in it is no decimal — and
 /// which (category, rate) pairs occur on lines or on allowances/charges anywhere.
 struct Nets<'d> {
-    sums: HashMap<NetKey<'d>, Option<Decimal>>,
+    sums: ShortMap<NetKey<'d>, Option<Decimal>>,
     /// (lines, code, rate) of a line anywhere in the document whose item has them.
-    rated_lines: HashSet<NetKey<'d>>,
+    rated_lines: ShortMap<NetKey<'d>, ()>,
     /// (code, rate) of an allowance or charge anywhere in the document.
-    rated_allowances: HashSet<(Cow<'d, str>, Decimal)>,
+    rated_allowances: ShortMap<(Cow<'d, str>, Decimal), ()>,
     any_invoice_line: bool,
     any_credit_note_line: bool,
 }
@@ -708,9 +712,9 @@ impl<'d> Nets<'d> {
     fn gather(doc: &'d Doc<'_>) -> Nets<'d> {
         let root = doc.root();
         let mut nets = Nets {
-            sums: HashMap::new(),
-            rated_lines: HashSet::new(),
-            rated_allowances: HashSet::new(),
+            sums: ShortMap::default(),
+            rated_lines: ShortMap::default(),
+            rated_allowances: ShortMap::default(),
             any_invoice_line: false,
             any_credit_note_line: false,
         };
@@ -732,23 +736,27 @@ impl<'d> Nets<'d> {
                 Lines::Invoice => nets.any_invoice_line = true,
                 Lines::CreditNote => nets.any_credit_note_line = true,
             }
+            // The sums take the first item only, like `cac:Item/cac:ClassifiedTaxCategory`
+            // on a line with one item.
+            let mut first = None;
             for item in doc.kids(id, Ns::Cac, Tag::Item) {
                 let (codes, rates) = codes_and_rates(doc, item, Tag::ClassifiedTaxCategory);
                 for code in &codes {
                     for &rate in &rates {
-                        nets.rated_lines.insert((lines, code.clone(), Some(rate)));
+                        nets.rated_lines
+                            .entry((lines, code.clone(), Some(rate)), ());
                     }
+                }
+                if first.is_none() {
+                    first = Some((codes, rates));
                 }
             }
             if node.parent != root {
                 continue;
             }
-            // The sums take the first item only, like `cac:Item/cac:ClassifiedTaxCategory`
-            // on a line with one item.
-            let Some(item) = doc.kid(id, Ns::Cac, Tag::Item) else {
+            let Some((codes, rates)) = first else {
                 continue;
             };
-            let (codes, rates) = codes_and_rates(doc, item, Tag::ClassifiedTaxCategory);
             if codes.is_empty() {
                 continue;
             }
@@ -768,7 +776,7 @@ impl<'d> Nets<'d> {
         let (codes, rates) = codes_and_rates(doc, id, Tag::TaxCategory);
         for code in &codes {
             for &rate in &rates {
-                self.rated_allowances.insert((code.clone(), rate));
+                self.rated_allowances.entry((code.clone(), rate), ());
             }
         }
         if !document_level || codes.is_empty() {
@@ -799,7 +807,7 @@ impl<'d> Nets<'d> {
         amount: Option<Decimal>,
     ) {
         let mut add_to = |key: NetKey<'d>| {
-            let sum = self.sums.entry(key).or_insert(Some(Decimal::ZERO));
+            let sum = self.sums.entry(key, Some(Decimal::ZERO));
             *sum = match (*sum, amount) {
                 (Some(s), Some(a)) => s.checked_add(a),
                 _ => None,
@@ -826,6 +834,64 @@ impl<'d> Nets<'d> {
             Lines::Invoice => self.any_invoice_line,
             Lines::CreditNote => self.any_credit_note_line,
         }
+    }
+}
+
+/// A map for the few distinct keys a document usually has: a vector searched linearly
+/// (cheaper than hashing a string and a decimal per line), indexed by a hash map once it
+/// grows past [`ShortMap::LINEAR`] entries, so that many distinct keys stay linear overall.
+struct ShortMap<K, V> {
+    entries: Vec<(K, V)>,
+    index: Option<HashMap<K, usize>>,
+}
+
+impl<K, V> Default for ShortMap<K, V> {
+    fn default() -> Self {
+        ShortMap {
+            entries: Vec::new(),
+            index: None,
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone, V> ShortMap<K, V> {
+    const LINEAR: usize = 32;
+
+    fn position(&self, key: &K) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| k == key),
+        }
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        let at = self.position(key)?;
+        self.entries.get(at).map(|(_, v)| v)
+    }
+
+    /// The value for `key`, inserted as `value` when missing.
+    fn entry(&mut self, key: K, value: V) -> &mut V {
+        let at = match self.position(&key) {
+            Some(at) => at,
+            None => {
+                let at = self.entries.len();
+                if let Some(index) = &mut self.index {
+                    index.insert(key.clone(), at);
+                } else if at == Self::LINEAR {
+                    let mut index: HashMap<K, usize> = self
+                        .entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (k, _))| (k.clone(), i))
+                        .collect();
+                    index.insert(key.clone(), at);
+                    self.index = Some(index);
+                }
+                self.entries.push((key, value));
+                at
+            }
+        };
+        &mut self.entries[at].1
     }
 }
 
@@ -906,10 +972,12 @@ fn rated_taxable_ok(
         let sum = nets.net(lines, f.code, Some(rate))?;
         let present = if lines_for_rate {
             nets.rated_lines
-                .contains(&(lines, Cow::Borrowed(f.code), Some(rate)))
+                .get(&(lines, Cow::Borrowed(f.code), Some(rate)))
+                .is_some()
                 || nets
                     .rated_allowances
-                    .contains(&(Cow::Borrowed(f.code), rate))
+                    .get(&(Cow::Borrowed(f.code), rate))
+                    .is_some()
         } else {
             nets.any_lines(lines)
         };
