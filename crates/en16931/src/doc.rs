@@ -743,14 +743,22 @@ const NAME_CLASS: [u8; 256] = {
 // high bit of each byte that matches. They are exact: no byte is flagged that does not match.
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// Eight spaces (indentation).
+const SPACES: u64 = 0x2020_2020_2020_2020;
 const LOW_BITS: u64 = !HIGH_BITS;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The eight bytes at `at`, if there are that many.
 #[inline]
 fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    // One comparison with the last start that has eight bytes (hoisted out of loops), after
+    // which the slice bounds are known to hold.
+    let last = bytes.len().checked_sub(8)?;
+    if at > last {
+        return None;
+    }
     bytes
-        .get(at..)
+        .get(at..at + 8)
         .and_then(<[u8]>::first_chunk::<8>)
         .map(|chunk| u64::from_le_bytes(*chunk))
 }
@@ -825,19 +833,41 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The main loop: character data, then markup, until the end of the input. The position
+    /// stays in a local; each kind of markup is read from its `<` and says where it ends.
     fn run(&mut self) -> Result<(), InputError> {
         let len = self.bytes.len();
-        while self.pos < len {
+        let mut pos = 0;
+        // The character data after a start tag, when the start tag already looked for its end.
+        let mut scanned = None;
+        while pos < len {
             // Character data up to the next markup.
-            let (next, seen) = self.next_markup(self.pos);
-            if next > self.pos {
-                self.text(self.pos, next, seen)?;
+            let (next, seen) = match scanned.take() {
+                Some(found) => found,
+                None => self.next_markup(pos),
+            };
+            if next > pos {
+                self.text(pos, next, seen)?;
             }
-            self.pos = next;
-            if self.pos >= len {
+            pos = next;
+            if pos >= len {
                 break;
             }
-            self.markup()?;
+            pos = match self.bytes.get(pos + 1) {
+                Some(b'/') => self.end_tag(pos)?,
+                Some(b'!') => self.declaration(pos)?,
+                Some(b'?') => {
+                    let end = self
+                        .find_close(pos + 2, b"?>")
+                        .ok_or_else(|| malformed(pos, "unclosed processing instruction"))?;
+                    end + 2
+                }
+                _ => {
+                    let (after, text) = self.start_tag(pos)?;
+                    scanned = text;
+                    after
+                }
+            };
         }
         if !self.stack.is_empty() {
             return Err(malformed(len, "unexpected end of input"));
@@ -845,33 +875,14 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Markup starting at `self.pos` (a `<`).
-    fn markup(&mut self) -> Result<(), InputError> {
-        let at = self.pos;
-        match self.bytes.get(at + 1) {
-            Some(b'/') => self.end_tag(),
-            Some(b'!') => self.declaration(),
-            Some(b'?') => {
-                let end = self
-                    .find_close(at + 2, b"?>")
-                    .ok_or_else(|| malformed(at, "unclosed processing instruction"))?;
-                self.pos = end + 2;
-                Ok(())
-            }
-            _ => self.start_tag(),
-        }
-    }
-
-    /// A comment, a CDATA section or a (refused) declaration at `self.pos` (`<!`).
-    fn declaration(&mut self) -> Result<(), InputError> {
-        let at = self.pos;
+    /// A comment, a CDATA section or a (refused) declaration at `at` (`<!`): where it ends.
+    fn declaration(&mut self, at: usize) -> Result<usize, InputError> {
         let rest = &self.bytes[at..];
         if rest.starts_with(b"<!--") {
             let end = self
                 .find_close(at + 4, b"-->")
                 .ok_or_else(|| malformed(at, "unclosed comment"))?;
-            self.pos = end + 3;
-            return Ok(());
+            return Ok(end + 3);
         }
         if rest.starts_with(b"<![CDATA[") {
             let Some(id) = self.stack.last().map(|o| o.id) else {
@@ -881,7 +892,6 @@ impl<'a> Reader<'a> {
                 .find_close(at + 9, b"]]>")
                 .ok_or_else(|| malformed(at, "unclosed CDATA section"))?;
             let (start, stop) = (at + 9, end);
-            self.pos = stop + 3;
             let content = &self.input[start..stop];
             if content.contains('\r') {
                 self.append_owned(id, normalize_line_ends(content));
@@ -892,7 +902,7 @@ impl<'a> Reader<'a> {
                 open.has_text |= stop > start;
                 open.words |= !content.bytes().all(is_ws);
             }
-            return Ok(());
+            return Ok(stop + 3);
         }
         if rest
             .get(2..9)
@@ -903,11 +913,62 @@ impl<'a> Reader<'a> {
         Err(malformed(at, "unexpected markup declaration"))
     }
 
-    /// The next `<` at or after `from` (or the end). Indentation (a line feed and spaces) is
+    /// The next `<` at or after `from` (or the end), and what the character data before it
+    /// holds when that was noted. The usual runs are read here, small enough to be inlined
+    /// into the main loop: indentation (a line feed, then spaces eight at a time) and short
+    /// text within one word; anything else goes to [`Reader::next_markup_far`].
+    #[inline(always)]
+    fn next_markup(&self, from: usize) -> (usize, Option<TextSeen>) {
+        let bytes = self.bytes;
+        if bytes.get(from) == Some(&b'\n') {
+            let mut at = from + 1;
+            while let Some(word) = word_at(bytes, at) {
+                if word != SPACES {
+                    // The first byte that is not a space: markup ends the indentation here.
+                    at += ((word ^ SPACES).trailing_zeros() / 8) as usize;
+                    if bytes.get(at) == Some(&b'<') {
+                        return (at, Some(TextSeen::default()));
+                    }
+                    break;
+                }
+                at += 8;
+            }
+        } else {
+            // Short text with words, free of references and carriage returns, before markup:
+            // a leaf's value, mostly. Anything else is left to `next_markup_far`.
+            let mut at = from;
+            let mut words = 0;
+            while at < from + NEAR
+                && let Some(word) = word_at(bytes, at)
+            {
+                let lt = bytes_equal(word, b'<');
+                let before = before_first(lt);
+                if (bytes_equal(word, b'&') | bytes_equal(word, b'\r')) & before != 0 {
+                    break;
+                }
+                words |= !bytes_below(word, 0x21) & before & HIGH_BITS;
+                if lt != 0 {
+                    if words == 0 {
+                        break;
+                    }
+                    let seen = TextSeen {
+                        words: true,
+                        special: false,
+                    };
+                    return (at + first_flagged(lt), Some(seen));
+                }
+                at += 8;
+            }
+        }
+        self.next_markup_far(from)
+    }
+
+    /// [`Reader::next_markup`] for any run: indentation (a line feed and spaces and tabs) is
     /// skipped first; then a word-at-a-time loop over the short runs between tags, which also
     /// notes what the text holds; then core's search for long ones (attachments), which
     /// leaves that to [`Reader::text`].
-    fn next_markup(&self, from: usize) -> (usize, Option<TextSeen>) {
+    #[inline(never)]
+    fn next_markup_far(&self, from: usize) -> (usize, Option<TextSeen>) {
         let bytes = self.bytes;
         let len = bytes.len();
         let mut at = from;
@@ -1006,8 +1067,41 @@ impl<'a> Reader<'a> {
         self.input.get(from..)?.find(needle).map(|i| from + i)
     }
 
+    /// [`Reader::scan_name`] for the usual name, inlined: letters and the like (bytes from
+    /// 'A' on), at most one colon inside, then a byte that ends names. `None` when the name is
+    /// anything else (digits, '-', '.', refused bytes, errors), for `scan_name` to read.
+    #[inline(always)]
+    fn scan_plain_name(&self, from: usize) -> Option<(usize, Option<usize>)> {
+        let bytes = self.bytes;
+        let mut at = from;
+        let mut colon: Option<usize> = None;
+        loop {
+            let word = word_at(bytes, at)?;
+            // Only a byte below 'A' can end the name or be a colon.
+            let low = bytes_below(word, b'A');
+            if low == 0 {
+                at += 8;
+                continue;
+            }
+            let i = first_flagged(low);
+            let end = at + i;
+            let b = (word >> (8 * i)) as u8;
+            if b == b':' && colon.is_none() && end != from {
+                // The prefix ends here; the local name is read from the next byte on.
+                colon = Some(end);
+                at = end + 1;
+                continue;
+            }
+            if NAME_CLASS[usize::from(b)] != NAME_END || end == from || colon == Some(end - 1) {
+                return None;
+            }
+            return Some((end, colon));
+        }
+    }
+
     /// The name starting at `from`, checked (see [`NAME_CLASS`]): where it ends, and the
     /// position of its colon if it has one.
+    #[inline(never)]
     fn scan_name(&self, from: usize) -> Result<(usize, Option<usize>), &'static str> {
         let bytes = self.bytes;
         let mut end = from;
@@ -1074,8 +1168,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn start_tag(&mut self) -> Result<(), InputError> {
-        let at = self.pos;
+    /// The start tag at `at`: where it ends, and for an element left open, where the
+    /// character data after it ends and what it holds ([`Reader::next_markup`]).
+    ///
+    /// A leaf (character data without references, then its own end tag) is read to its end
+    /// at once and never opened.
+    #[allow(clippy::type_complexity)]
+    fn start_tag(
+        &mut self,
+        at: usize,
+    ) -> Result<(usize, Option<(usize, Option<TextSeen>)>), InputError> {
         if self.root_done {
             return Err(malformed(at, "content after the root element"));
         }
@@ -1083,21 +1185,21 @@ impl<'a> Reader<'a> {
             return Err(InputError::TooDeep);
         }
         let name_start = at + 1;
-        let (name_end, colon) = self.scan_name(name_start).map_err(|m| malformed(at, m))?;
-        self.pos = name_end;
+        let (name_end, colon) = match self.scan_plain_name(name_start) {
+            Some(found) => found,
+            None => self.scan_name(name_start).map_err(|m| malformed(at, m))?,
+        };
         let attrs_start = self.attrs.len();
         let mut declared = 0u32;
         // Most elements have no attributes.
-        let empty = match self.bytes.get(name_end) {
-            Some(b'>') => {
-                self.pos += 1;
-                false
+        let (pos, empty) = match self.bytes.get(name_end) {
+            Some(b'>') => (name_end + 1, false),
+            Some(b'/') if self.bytes.get(name_end + 1) == Some(&b'>') => (name_end + 2, true),
+            _ => {
+                self.pos = name_end;
+                let empty = self.attributes(at, attrs_start, &mut declared)?;
+                (self.pos, empty)
             }
-            Some(b'/') if self.bytes.get(name_end + 1) == Some(&b'>') => {
-                self.pos += 2;
-                true
-            }
-            _ => self.attributes(at, attrs_start, &mut declared)?,
         };
         let (prefix_len, local_start) = match colon {
             Some(c) => (c - name_start, c + 1),
@@ -1148,7 +1250,31 @@ impl<'a> Reader<'a> {
         });
         if empty {
             self.close(declared);
-            return Ok(());
+            return Ok((pos, None));
+        }
+        let (next, seen) = self.next_markup(pos);
+        let bytes = self.bytes;
+        let name_len = name_end - name_start;
+        let after = next + 2 + name_len;
+        if let Some(seen) = seen
+            && !seen.special
+            && bytes.get(next + 1) == Some(&b'/')
+            && bytes.get(after) == Some(&b'>')
+            && same_at(bytes, next + 2, name_start, name_len)
+        {
+            // A leaf: its character data (if any) is its whole text, as it is written (what
+            // `text` would do with the first chunk of an element), and its end tag the one
+            // `end_tag` reads without looking further.
+            if next > pos
+                && let Some(node) = self.nodes.last_mut()
+            {
+                node.text = Text::Input {
+                    start: pos as u32,
+                    len: (next - pos) as u32,
+                };
+            }
+            self.close(declared);
+            return Ok((after + 1, None));
         }
         self.stack.push(Open {
             id,
@@ -1159,7 +1285,7 @@ impl<'a> Reader<'a> {
             has_text: false,
             words: false,
         });
-        Ok(())
+        Ok((pos, Some((next, seen))))
     }
 
     /// The end of an element that was not opened (empty, or a leaf read at once): its
@@ -1298,7 +1424,10 @@ impl<'a> Reader<'a> {
     /// One `name = "value"` at `self.pos`: the name, whether it is prefixed, and the value.
     fn attribute(&mut self) -> Result<(&'a str, bool, Cow<'a, str>), InputError> {
         let at = self.pos;
-        let (end, colon) = self.scan_name(at).map_err(|m| malformed(at, m))?;
+        let (end, colon) = match self.scan_plain_name(at) {
+            Some(found) => found,
+            None => self.scan_name(at).map_err(|m| malformed(at, m))?,
+        };
         let key = &self.input[at..end];
         self.pos = end;
         self.skip_ws();
@@ -1379,8 +1508,8 @@ impl<'a> Reader<'a> {
         None
     }
 
-    fn end_tag(&mut self) -> Result<(), InputError> {
-        let at = self.pos;
+    /// The end tag at `at`: where it ends.
+    fn end_tag(&mut self, at: usize) -> Result<usize, InputError> {
         let name_start = at + 2;
         let bytes = self.bytes;
         // Almost always `</name>` with the open element's name: compared in place.
@@ -1392,7 +1521,6 @@ impl<'a> Reader<'a> {
             {
                 let declared = open.bindings as usize;
                 self.stack.pop();
-                self.pos = after + 1;
                 if declared != 0 {
                     self.bindings.truncate(self.bindings.len() - declared);
                     self.bindings_changed();
@@ -1400,7 +1528,7 @@ impl<'a> Reader<'a> {
                 if self.stack.is_empty() {
                     self.root_done = true;
                 }
-                return Ok(());
+                return Ok(after + 1);
             }
         }
         // Anything else the long way: the name may be followed by whitespace, or not match.
@@ -1440,7 +1568,7 @@ impl<'a> Reader<'a> {
         if self.stack.is_empty() {
             self.root_done = true;
         }
-        Ok(())
+        Ok(self.pos)
     }
 
     /// Character data from `start` to `stop` (no markup inside); `seen` is what
@@ -1902,6 +2030,10 @@ mod tests {
                 && !b.iter().any(|&c| c < 0x20 || matches!(c, b'!' | b'?' | b';' | b',' | b'(' | b')'))
                 && colons <= 1
                 && b.last() != Some(&b':');
+            // The inlined scan decides the usual names exactly as the full one.
+            if let Some(plain) = reader.scan_plain_name(0) {
+                prop_assert_eq!(Ok(plain), reader.scan_name(0));
+            }
             match reader.scan_name(0) {
                 Ok((scanned, colon)) => {
                     prop_assert!(valid, "{name:?} accepted");
