@@ -4,6 +4,7 @@
 //! In the official Schematron these live in one pattern, where each element is judged by the
 //! first rule whose context matches; the dispatch in [`check`] keeps that order.
 
+use super::codelists::TagSet;
 use super::fatal;
 use super::{Ctx, Flag, Num, RuleInfo, at_most_two_decimals, charge_indicator, is_vat_scheme};
 use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
@@ -367,12 +368,48 @@ fn plain_date<'d>(doc: &'d Doc, id: Option<NodeId>) -> Option<&'d str> {
     ok.then_some(text)
 }
 
+/// The element names the walk in [`check`] judges (whatever their namespace): one look-up
+/// dismisses every other element.
+const WATCHED: TagSet = TagSet::new(&[
+    Tag::AdditionalDocumentReference,
+    Tag::PayableAmount,
+    Tag::EndpointID,
+    Tag::PostalAddress,
+    Tag::Address,
+    Tag::AllowanceCharge,
+    Tag::LegalMonetaryTotal,
+    Tag::InvoiceLine,
+    Tag::CreditNoteLine,
+    Tag::InvoicePeriod,
+    Tag::AdditionalItemProperty,
+    Tag::ItemClassificationCode,
+    Tag::ID,
+    Tag::PayeeFinancialAccount,
+    Tag::PaymentMeans,
+    Tag::BillingReference,
+    Tag::AccountingSupplierParty,
+    Tag::PayeeParty,
+    Tag::PrimaryAccountNumberID,
+    Tag::TaxRepresentativeParty,
+    Tag::TaxSubtotal,
+    Tag::PartyTaxScheme,
+    // For BR-DEC-13/15 ([`TaxTotalDecimals`]).
+    Tag::TaxAmount,
+]);
+
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
     check_root(cx, root);
+    // BR-DEC-13/15 are document-level rules reported after the others of `check_root`, but
+    // their amounts are picked in the walk below: their firings are moved before the walk's.
+    let start = cx.mark();
+    let mut decimals = TaxTotalDecimals::default();
     for id in doc.all() {
         let node = doc.node(id);
+        if !WATCHED.contains(node.tag) {
+            continue;
+        }
         match (node.ns, node.tag) {
             (Ns::Cac, Tag::AdditionalDocumentReference) => {
                 cx.require(filled(doc, id, &[(Ns::Cbc, Tag::ID)]), "BR-52", id);
@@ -385,10 +422,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 if let Num::Val(v) = Num::of(doc, Some(id))
                     && v > rust_decimal::Decimal::ZERO
                 {
-                    let due = doc.all().any(|n| doc.is(n, Ns::Cbc, Tag::DueDate))
-                        || doc.all().any(|n| {
-                            doc.is(n, Ns::Cac, Tag::PaymentTerms) && has(doc, n, Ns::Cbc, Tag::Note)
-                        });
+                    let due = cx.facts.due_date || cx.facts.payment_terms_note;
                     cx.require(due, "BR-CO-25", id);
                 }
             }
@@ -607,9 +641,13 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                     cx.require(vat_prefix_ok(prefix), "BR-CO-09", id);
                 }
             }
+            (Ns::Cbc, Tag::TaxAmount) => decimals.see(doc, id),
             _ => {}
         }
     }
+    let walked = cx.mark();
+    decimals.report(cx, root);
+    cx.hoist(start, walked);
 }
 
 /// The official test looks the prefix up as a substring of the space-separated country list,
@@ -717,30 +755,27 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
         })
     });
     cx.require(accounted, "BR-53", root);
-    check_tax_total_decimals(cx, root);
 }
 
-/// BR-DEC-13/15 as the official tests are written: the tax totals picked are those whose
-/// `currencyID` equals a `cbc:DocumentCurrencyCode` (`cbc:TaxCurrencyCode`) *child of the
-/// amount itself*, so in a UBL document none is picked and the rules pass. More than one
-/// picked amount stops the official XSLT (not judged).
-fn check_tax_total_decimals(cx: &mut Ctx<'_>, root: NodeId) {
-    let doc = cx.doc;
-    // Only an amount with child elements can be picked. Per rule: how many were picked,
-    // and the first.
-    let mut picked = [(0usize, 0 as NodeId); 2];
-    let codes = [Tag::DocumentCurrencyCode, Tag::TaxCurrencyCode];
-    for id in doc.all() {
-        if !(doc.has_children(id)
-            && doc.is(id, Ns::Cbc, Tag::TaxAmount)
-            && doc.is(doc.node(id).parent, Ns::Cac, Tag::TaxTotal))
-        {
-            continue;
+/// What BR-DEC-13/15 pick, gathered in the walk of [`check`].
+#[derive(Default)]
+struct TaxTotalDecimals {
+    /// Per rule: how many amounts were picked, and the first.
+    picked: [(usize, NodeId); 2],
+}
+
+impl TaxTotalDecimals {
+    /// Look at a `cbc:TaxAmount`. Only an amount of a tax total with child elements can be
+    /// picked.
+    fn see(&mut self, doc: &Doc, id: NodeId) {
+        if !(doc.has_children(id) && doc.is(doc.node(id).parent, Ns::Cac, Tag::TaxTotal)) {
+            return;
         }
         let Some(currency) = doc.attr(id, "currencyID") else {
-            continue;
+            return;
         };
-        for (code, (count, first)) in codes.into_iter().zip(&mut picked) {
+        let codes = [Tag::DocumentCurrencyCode, Tag::TaxCurrencyCode];
+        for (code, (count, first)) in codes.into_iter().zip(&mut self.picked) {
             if doc.kids(id, Ns::Cbc, code).any(|c| doc.raw(c) == currency) {
                 if *count == 0 {
                     *first = id;
@@ -749,9 +784,16 @@ fn check_tax_total_decimals(cx: &mut Ctx<'_>, root: NodeId) {
             }
         }
     }
-    for ((count, one), rule) in picked.into_iter().zip(["BR-DEC-13", "BR-DEC-15"]) {
-        if count == 1 {
-            cx.require(at_most_two_decimals(doc, Some(one)), rule, root);
+
+    /// BR-DEC-13/15 as the official tests are written: the tax totals picked are those whose
+    /// `currencyID` equals a `cbc:DocumentCurrencyCode` (`cbc:TaxCurrencyCode`) *child of the
+    /// amount itself*, so in a UBL document none is picked and the rules pass. More than one
+    /// picked amount stops the official XSLT (not judged).
+    fn report(&self, cx: &mut Ctx<'_>, root: NodeId) {
+        for ((count, one), rule) in self.picked.into_iter().zip(["BR-DEC-13", "BR-DEC-15"]) {
+            if count == 1 {
+                cx.require(at_most_two_decimals(cx.doc, Some(one)), rule, root);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 use super::fatal;
 use rust_decimal::Decimal;
 
+use super::codelists::TagSet;
 use super::{Ctx, Num, RuleInfo, charge_indicator, is_vat_scheme, round_half_up, round2};
 use crate::doc::{Doc, NodeId, Ns, Tag};
 
@@ -68,6 +69,16 @@ fn amount(doc: &Doc, parent: NodeId, tag: Tag) -> Result<Option<Decimal>, ()> {
     }
 }
 
+/// The element names the walk in [`check`] collects: one look-up dismisses every other
+/// element.
+const WATCHED: TagSet = TagSet::new(&[
+    Tag::InvoiceLine,
+    Tag::CreditNoteLine,
+    Tag::LegalMonetaryTotal,
+    Tag::TaxTotal,
+    Tag::TaxSubtotal,
+]);
+
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
@@ -77,6 +88,9 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let mut subtotals = Vec::new();
     for id in doc.all() {
         let node = doc.node(id);
+        if node.ns != Ns::Cac || !WATCHED.contains(node.tag) {
+            continue;
+        }
         match (node.ns, node.tag) {
             (Ns::Cac, Tag::InvoiceLine | Tag::CreditNoteLine) => {
                 line_amounts.extend(doc.kids(id, Ns::Cbc, Tag::LineExtensionAmount));

@@ -23,6 +23,7 @@ mod vat;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 pub use messages::{ClerkMessage, clerk_message};
@@ -101,10 +102,34 @@ pub fn rule(id: &str) -> Option<&'static RuleInfo> {
 
 /// The registry indexed by id, built once on first use from the constant tables (it holds no
 /// state: the same tables always give the same index).
-fn registry() -> &'static HashMap<&'static str, &'static RuleInfo> {
-    static INDEX: LazyLock<HashMap<&'static str, &'static RuleInfo>> =
+fn registry() -> &'static HashMap<&'static str, &'static RuleInfo, BuildHasherDefault<Fnv>> {
+    static INDEX: LazyLock<HashMap<&'static str, &'static RuleInfo, BuildHasherDefault<Fnv>>> =
         LazyLock::new(|| rules().map(|r| (r.id, r)).collect());
     &INDEX
+}
+
+/// FNV-1a: the registry's keys are our own short rule ids, not attacker-chosen, so a simple
+/// fast hash serves better than the default DoS-resistant one (looked up for every rule that
+/// fires).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Where a rule fired.
@@ -445,6 +470,10 @@ pub(crate) struct Facts<'d> {
     /// The seller's country as the national rule sets work it out ([`no::supplier_country`]),
     /// which several of them ask for.
     pub(crate) supplier_country: String,
+    /// A `cbc:DueDate` anywhere (BR-CO-25).
+    pub(crate) due_date: bool,
+    /// A `cac:PaymentTerms` with a `cbc:Note` anywhere (BR-CO-25).
+    pub(crate) payment_terms_note: bool,
 }
 
 impl<'d> Facts<'d> {
@@ -457,9 +486,13 @@ impl<'d> Facts<'d> {
         for id in doc.all() {
             let node = doc.node(id);
             if node.ns != Ns::Cac {
+                facts.due_date |= node.tag == Tag::DueDate && node.ns == Ns::Cbc;
                 continue;
             }
             match node.tag {
+                Tag::PaymentTerms => {
+                    facts.payment_terms_note |= doc.kid(id, Ns::Cbc, Tag::Note).is_some();
+                }
                 Tag::TaxCategory | Tag::ClassifiedTaxCategory => {
                     let parent = node.parent;
                     let place = if node.tag == Tag::ClassifiedTaxCategory {

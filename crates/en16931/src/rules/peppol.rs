@@ -191,6 +191,23 @@ const AMOUNTS: &[Tag] = &[
 ];
 /// [`AMOUNTS`] as a table (tested on every element).
 const AMOUNT_TAGS: TagSet = TagSet::new(AMOUNTS);
+/// The element names the walk in [`check`] judges besides R008 (whatever their namespace):
+/// one look-up dismisses every other element.
+const WATCHED: TagSet = TagSet::new(AMOUNTS).with(&[
+    Tag::TaxCurrencyCode,
+    Tag::Party,
+    Tag::AllowanceCharge,
+    Tag::PaymentMeans,
+    Tag::TaxAmount,
+    Tag::StartDate,
+    Tag::EndDate,
+    Tag::InvoiceLine,
+    Tag::CreditNoteLine,
+    Tag::BaseQuantity,
+    Tag::EndpointID,
+    Tag::CompanyID,
+    Tag::ID,
+]);
 
 fn has(doc: &Doc, id: NodeId, ns: Ns, tag: Tag) -> bool {
     doc.kid(id, ns, tag).is_some()
@@ -256,6 +273,9 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
         {
             cx.fire("PEPPOL-EN16931-R008", id);
+        }
+        if !WATCHED.contains(node.tag) {
+            continue;
         }
         let parent = node.parent;
         match (node.ns, node.tag) {

@@ -112,6 +112,17 @@ const DATES: &[Tag] = &[
     Tag::ActualDeliveryDate,
 ];
 const DATE_TAGS: TagSet = TagSet::new(DATES);
+/// The element names the walk in [`check`] judges (whatever their namespace): one look-up
+/// dismisses every other element.
+const WATCHED: TagSet = AMOUNT_TAGS.with(DATES).with(&[
+    Tag::EmbeddedDocumentBinaryObject,
+    Tag::AllowanceChargeReasonCode,
+    Tag::DescriptionCode,
+    Tag::InvoiceTypeCode,
+    Tag::CreditNoteTypeCode,
+    Tag::EndpointID,
+    Tag::TaxCategory,
+]);
 
 /// The Peppol profile number (`NN` of `…:billing:NN:1.0`), or `Unknown`.
 fn profile(doc: &Doc) -> String {
@@ -164,6 +175,9 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     let mut currencies = Recent::new(codes!(ISO4217));
     for id in doc.all() {
         let node = doc.node(id);
+        if !WATCHED.contains(node.tag) {
+            continue;
+        }
         let parent = node.parent;
         match (node.ns, node.tag) {
             (Ns::Cbc, Tag::EmbeddedDocumentBinaryObject) => {

@@ -373,8 +373,21 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         .iter()
         .any(|(place, c)| *place == Place::Subtotal && c.vat);
     let nets = groups.then(|| Nets::gather(doc));
-    for family in &FAMILIES {
-        check_family(cx, nets.as_ref(), family);
+    // Which family codes each category has (bit `i` for `FAMILIES[i]`), worked out once
+    // rather than in each of the families' passes over the categories.
+    let masks: Vec<u16> = cx
+        .facts
+        .categories
+        .iter()
+        .map(|(_, c)| {
+            FAMILIES
+                .iter()
+                .enumerate()
+                .fold(0, |m, (i, f)| m | (u16::from(c.has(f.code)) << i))
+        })
+        .collect();
+    for (i, family) in FAMILIES.iter().enumerate() {
+        check_family(cx, nets.as_ref(), family, 1 << i, &masks);
     }
     check_not_subject(cx);
     check_intra_community(cx);
@@ -538,33 +551,33 @@ fn check_intra_community(cx: &mut Ctx<'_>) {
     }
 }
 
-fn check_family(cx: &mut Ctx<'_>, nets: Option<&Nets<'_>>, f: &Family) {
+/// The rules of family `f`, whose code is bit `bit` of `masks` (one per category of the facts).
+fn check_family(cx: &mut Ctx<'_>, nets: Option<&Nets<'_>>, f: &Family, bit: u16, masks: &[u16]) {
     let doc = cx.doc;
     let facts = cx.facts;
     let root = doc.root();
     let code = f.code;
-    let cats = &facts.categories;
+    // The categories with their masks: `has` says whether a category has the family's code.
+    let cats = || facts.categories.iter().zip(masks);
+    let has = |m: &u16| m & bit != 0;
 
     // xx-01
     match f.breakdown {
         Breakdown::ExactlyOne => {
             // Any tax category in the document counts, the breakdown's own included.
-            let used = cats.iter().any(|(_, c)| c.vat && c.has(code));
-            let groups = cats
-                .iter()
-                .filter(|(place, c)| *place == Place::Subtotal && c.vat)
-                .map(|(_, c)| c.codes.iter().filter(|x| *x == code).count())
+            let used = cats().any(|((_, c), m)| c.vat && has(m));
+            let groups = cats()
+                .filter(|((place, c), m)| *place == Place::Subtotal && c.vat && has(m))
+                .map(|((_, c), _)| c.codes.iter().filter(|x| *x == code).count())
                 .sum::<usize>();
             cx.require(!used || groups == 1, f.ids[0], root);
         }
         Breakdown::AtLeastOne { vat } => {
-            let counted = |c: &Category| c.has(code) && (!vat || c.vat);
-            let used = cats.iter().any(|(place, c)| {
-                matches!(place, Place::Classified | Place::AllowanceCharge { .. }) && counted(c)
+            let counted = |c: &Category, m: &u16| has(m) && (!vat || c.vat);
+            let used = cats().any(|((place, c), m)| {
+                matches!(place, Place::Classified | Place::AllowanceCharge { .. }) && counted(c, m)
             });
-            let groups = cats
-                .iter()
-                .any(|(place, c)| *place == Place::Subtotal && counted(c));
+            let groups = cats().any(|((place, c), m)| *place == Place::Subtotal && counted(c, m));
             cx.require(used == groups, f.ids[0], root);
         }
     }
@@ -587,13 +600,9 @@ fn check_family(cx: &mut Ctx<'_>, nets: Option<&Nets<'_>>, f: &Family) {
             !facts.seller_vat_id && !facts.representative_vat_id && !facts.buyer_vat_id
         }
     };
-    let on_lines = cats
-        .iter()
-        .any(|(place, c)| *place == Place::Classified && c.vat && c.has(code));
+    let on_lines = cats().any(|((place, c), m)| *place == Place::Classified && c.vat && has(m));
     // BR-S-02 asks for the identifier when any 'S' line exists, whatever its tax scheme.
-    let on_lines_any_scheme = cats
-        .iter()
-        .any(|(place, c)| *place == Place::Classified && c.has(code));
+    let on_lines_any_scheme = cats().any(|((place, _), m)| *place == Place::Classified && has(m));
     let line_trigger = if code == "S" {
         on_lines_any_scheme
     } else {
@@ -601,18 +610,18 @@ fn check_family(cx: &mut Ctx<'_>, nets: Option<&Nets<'_>>, f: &Family) {
     };
     cx.require(!line_trigger || (on_lines && parties_ok), f.ids[1], root);
     for (charge, id) in [(false, f.ids[2]), (true, f.ids[3])] {
-        let used = cats.iter().any(|(place, c)| {
+        let used = cats().any(|((place, c), m)| {
             matches!(place, Place::AllowanceCharge { charge: Some(ch), root: r }
                 if *ch == charge && (*r || f.parties != Parties::NoVatIds))
                 && c.vat
-                && c.has(code)
+                && has(m)
         });
         cx.require(!used || parties_ok, id, root);
     }
 
     // xx-05 … xx-07
-    for (place, c) in cats {
-        if !c.vat || !c.has(code) {
+    for ((place, c), m) in cats() {
+        if !c.vat || !has(m) {
             continue;
         }
         let rule = match place {
@@ -639,8 +648,8 @@ fn check_family(cx: &mut Ctx<'_>, nets: Option<&Nets<'_>>, f: &Family) {
     }
 
     // xx-08 … xx-10, with the breakdown's tax category as context.
-    for (place, c) in cats {
-        if *place != Place::Subtotal || !c.vat || !c.has(code) {
+    for ((place, c), m) in cats() {
+        if *place != Place::Subtotal || !c.vat || !has(m) {
             continue;
         }
         if let Some(nets) = nets {
