@@ -593,9 +593,14 @@ fn count_newlines(bytes: &[u8]) -> usize {
     n + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
+/// XPath `normalize-space(s) = ''`: only XML whitespace (checked without building the
+/// normalized string).
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.bytes().all(is_ws)
+}
+
 /// XPath `normalize-space`: trim and collapse runs of XML whitespace to one space.
 pub(crate) fn normalize_space(s: &str) -> Cow<'_, str> {
-    let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
     let b = s.as_bytes();
     let already = !b.first().is_some_and(|&c| is_ws(c))
         && !b.last().is_some_and(|&c| is_ws(c))
@@ -699,7 +704,8 @@ struct Reader<'a> {
     skipped: Vec<&'a str>,
 }
 
-fn is_ws(b: u8) -> bool {
+/// An XML whitespace character (what `normalize-space` trims and collapses).
+pub(crate) fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 

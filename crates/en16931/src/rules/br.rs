@@ -335,7 +335,7 @@ pub(super) const RULES: &[RuleInfo] = &[
 /// `normalize-space(x) != ''` for the first match of a path (absent counts as empty).
 fn filled(doc: &Doc, from: NodeId, steps: &[(Ns, Tag)]) -> bool {
     doc.path(from, steps)
-        .is_some_and(|id| !super::is_blank(doc.raw(id)))
+        .is_some_and(|id| !crate::doc::is_blank(doc.raw(id)))
 }
 
 fn has(doc: &Doc, from: NodeId, ns: Ns, tag: Tag) -> bool {

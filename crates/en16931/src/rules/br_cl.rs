@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use super::fatal;
 use super::{Ctx, RuleInfo, charge_indicator};
-use crate::doc::{Doc, NodeId, Ns, Tag};
+use crate::doc::{Doc, NodeId, Ns, Tag, is_ws};
 
 pub(super) const RULES: &[RuleInfo] = &[
     fatal(
@@ -109,7 +109,6 @@ const TAX_CATEGORIES: &[&str] = &["AE", "B", "E", "G", "K", "L", "M", "O", "S", 
 /// The value as one whole word: trimmed of XML whitespace, `None` when empty or when spaces
 /// remain inside (such a value is never one entry of a list).
 fn one_word(value: &str) -> Option<&str> {
-    let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
     let bytes = value.as_bytes();
     let start = bytes.iter().position(|&b| !is_ws(b))?;
     let end = bytes

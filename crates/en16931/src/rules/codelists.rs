@@ -167,13 +167,7 @@ pub(crate) struct TagSet([bool; Tag::COUNT]);
 
 impl TagSet {
     pub(crate) const fn new(tags: &[Tag]) -> TagSet {
-        let mut table = [false; Tag::COUNT];
-        let mut i = 0;
-        while i < tags.len() {
-            table[tags[i] as usize] = true;
-            i += 1;
-        }
-        TagSet(table)
+        TagSet([false; Tag::COUNT]).with(tags)
     }
 
     /// This set and `tags`.

@@ -383,12 +383,6 @@ pub(crate) fn at_most_two_decimals(doc: &Doc, node: Option<NodeId>) -> bool {
     })
 }
 
-/// `normalize-space(s) = ''`: only XML whitespace (checked without building the normalized
-/// string).
-pub(crate) fn is_blank(s: &str) -> bool {
-    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-}
-
 /// `cbc:ChargeIndicator` as an XPath boolean comparison sees it.
 pub(crate) fn charge_indicator(doc: &Doc, allowance_charge: NodeId) -> Option<bool> {
     let id = doc.kid(allowance_charge, Ns::Cbc, Tag::ChargeIndicator)?;

@@ -193,7 +193,7 @@ const AMOUNTS: &[Tag] = &[
 const AMOUNT_TAGS: TagSet = TagSet::new(AMOUNTS);
 /// The element names the walk in [`check`] judges besides R008 (whatever their namespace):
 /// one look-up dismisses every other element.
-const WATCHED: TagSet = TagSet::new(AMOUNTS).with(&[
+const WATCHED: TagSet = AMOUNT_TAGS.with(&[
     Tag::TaxCurrencyCode,
     Tag::Party,
     Tag::AllowanceCharge,

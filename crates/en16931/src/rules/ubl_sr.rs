@@ -587,8 +587,12 @@ impl<'d> Scan<'d> {
 /// reaches, for one party role, in one pass over its parties' grandchildren.
 #[derive(Default)]
 struct PartyCounts {
-    /// `cac:PartyLegalEntity` / `cbc:RegistrationName`, `cbc:CompanyID`, `cbc:CompanyLegalForm`.
-    legal: [usize; 3],
+    /// `cac:PartyLegalEntity/cbc:RegistrationName`.
+    registration_names: usize,
+    /// `cac:PartyLegalEntity/cbc:CompanyID`.
+    legal_ids: usize,
+    /// `cac:PartyLegalEntity/cbc:CompanyLegalForm`.
+    legal_forms: usize,
     /// `cac:PartyName/cbc:Name`.
     names: usize,
     /// `cac:PartyIdentification/cbc:ID`.
@@ -607,9 +611,9 @@ impl PartyCounts {
                 if c.ns != Ns::Cac {
                     continue;
                 }
-                let (slot, wanted): (&mut usize, Tag) = match c.tag {
-                    Tag::PartyName => (&mut n.names, Tag::Name),
-                    Tag::PartyIdentification => (&mut n.ids, Tag::ID),
+                match c.tag {
+                    Tag::PartyName => n.names += doc.kids(child, Ns::Cbc, Tag::Name).count(),
+                    Tag::PartyIdentification => n.ids += doc.kids(child, Ns::Cbc, Tag::ID).count(),
                     Tag::PartyLegalEntity => {
                         for g in doc.children(child) {
                             let g = doc.node(g);
@@ -617,32 +621,18 @@ impl PartyCounts {
                                 continue;
                             }
                             match g.tag {
-                                Tag::RegistrationName => n.legal[0] += 1,
-                                Tag::CompanyID => n.legal[1] += 1,
-                                Tag::CompanyLegalForm => n.legal[2] += 1,
+                                Tag::RegistrationName => n.registration_names += 1,
+                                Tag::CompanyID => n.legal_ids += 1,
+                                Tag::CompanyLegalForm => n.legal_forms += 1,
                                 _ => {}
                             }
                         }
-                        continue;
                     }
-                    _ => continue,
-                };
-                *slot += doc.kids(child, Ns::Cbc, wanted).count();
+                    _ => {}
+                }
             }
         }
         n
-    }
-
-    /// The count of `a/b` below the parties (0 for a pair not counted here).
-    fn get(&self, a: (Ns, Tag), b: (Ns, Tag)) -> usize {
-        match (a, b) {
-            ((Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::RegistrationName)) => self.legal[0],
-            ((Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)) => self.legal[1],
-            ((Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyLegalForm)) => self.legal[2],
-            ((Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)) => self.names,
-            ((Ns::Cac, Tag::PartyIdentification), (Ns::Cbc, Tag::ID)) => self.ids,
-            _ => 0,
-        }
     }
 }
 
@@ -661,8 +651,6 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId, scan: &Scan<'_>) {
         PartyCounts::of(doc, root, Tag::AccountingSupplierParty),
         PartyCounts::of(doc, root, Tag::AccountingCustomerParty),
     );
-    let supplier = |[a, b]: [(Ns, Tag); 2]| seller.get(a, b) <= 1;
-    let customer = |[a, b]: [(Ns, Tag); 2]| buyer.get(a, b) <= 1;
     let checks: [(bool, &'static str); 21] = [
         (
             at_most_one(&[(Ns::Cac, Tag::ReceiptDocumentReference), (Ns::Cbc, Tag::ID)]),
@@ -691,21 +679,9 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId, scan: &Scan<'_>) {
             "UBL-SR-05",
         ),
         (at_most_one(&[(Ns::Cac, Tag::InvoicePeriod)]), "UBL-SR-08"),
-        (
-            supplier([
-                (Ns::Cac, Tag::PartyLegalEntity),
-                (Ns::Cbc, Tag::RegistrationName),
-            ]),
-            "UBL-SR-09",
-        ),
-        (
-            supplier([(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
-            "UBL-SR-10",
-        ),
-        (
-            supplier([(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
-            "UBL-SR-11",
-        ),
+        (seller.registration_names <= 1, "UBL-SR-09"),
+        (seller.names <= 1, "UBL-SR-10"),
+        (seller.legal_ids <= 1, "UBL-SR-11"),
         (
             scheme_ids(doc, root, Tag::AccountingSupplierParty, true) <= 1,
             "UBL-SR-12",
@@ -714,28 +690,10 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId, scan: &Scan<'_>) {
             scheme_ids(doc, root, Tag::AccountingSupplierParty, false) <= 1,
             "UBL-SR-13",
         ),
-        (
-            supplier([
-                (Ns::Cac, Tag::PartyLegalEntity),
-                (Ns::Cbc, Tag::CompanyLegalForm),
-            ]),
-            "UBL-SR-14",
-        ),
-        (
-            customer([
-                (Ns::Cac, Tag::PartyLegalEntity),
-                (Ns::Cbc, Tag::RegistrationName),
-            ]),
-            "UBL-SR-15",
-        ),
-        (
-            customer([(Ns::Cac, Tag::PartyIdentification), (Ns::Cbc, Tag::ID)]),
-            "UBL-SR-16",
-        ),
-        (
-            customer([(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)]),
-            "UBL-SR-17",
-        ),
+        (seller.legal_forms <= 1, "UBL-SR-14"),
+        (buyer.registration_names <= 1, "UBL-SR-15"),
+        (buyer.ids <= 1, "UBL-SR-16"),
+        (buyer.legal_ids <= 1, "UBL-SR-17"),
         (
             scheme_ids(doc, root, Tag::AccountingCustomerParty, true) <= 1,
             "UBL-SR-18",
@@ -745,10 +703,7 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId, scan: &Scan<'_>) {
             at_most_one(&[(Ns::Cac, Tag::ProjectReference), (Ns::Cbc, Tag::ID)]),
             "UBL-SR-39",
         ),
-        (
-            customer([(Ns::Cac, Tag::PartyName), (Ns::Cbc, Tag::Name)]),
-            "UBL-SR-40",
-        ),
+        (buyer.names <= 1, "UBL-SR-40"),
         (
             at_most_one(&[(Ns::Cac, Tag::PaymentMeans), (Ns::Cbc, Tag::PaymentDueDate)]),
             "UBL-SR-45",
