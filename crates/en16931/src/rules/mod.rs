@@ -360,7 +360,36 @@ impl Num {
 }
 
 /// XPath `round(x * 100) div 100`: two decimals, halves toward positive infinity.
+///
+/// Worked out on the integer mantissa (the value is `mantissa / 10^scale`) when it is below
+/// 2^60, which is every amount the rules see; the result has the value and the scale the
+/// decimal arithmetic gives ([`round2_by_decimals`], which handles the rest).
 pub(crate) fn round2(x: Decimal) -> Decimal {
+    // Far below where multiplying by 100 could overflow or round in `Decimal`, and where its
+    // division keeps every digit (proptested); the sums below fit in an i64.
+    const EXACT: i64 = 1 << 60;
+    let scale = x.scale();
+    let mantissa = i64::try_from(x.mantissa()).ok().filter(|m| m.abs() < EXACT);
+    // The value in hundredths, rounded: floor(mantissa / divisor + 1/2).
+    let hundredths = mantissa.and_then(|m| match scale.checked_sub(2) {
+        None => m.checked_mul(10i64.pow(2 - scale)),
+        Some(0) => Some(m),
+        Some(cut @ 1..=18) => {
+            let divisor = 10i64.pow(cut);
+            Some((2 * m + divisor).div_euclid(2 * divisor))
+        }
+        Some(_) => None,
+    });
+    match hundredths {
+        None => round2_by_decimals(x),
+        // Division by 100 keeps two decimals, unless the quotient is whole.
+        Some(h) if h % 100 == 0 => Decimal::new(h / 100, 0),
+        Some(h) => Decimal::new(h, 2),
+    }
+}
+
+/// [`round2`] in decimal arithmetic, as XPath writes it.
+fn round2_by_decimals(x: Decimal) -> Decimal {
     round_half_up(x * Decimal::ONE_HUNDRED) / Decimal::ONE_HUNDRED
 }
 
@@ -652,6 +681,37 @@ mod tests {
         testing::check(&xml, &[("BR-CO-10", 0)]);
         let near_limit = "10000000000000";
         testing::check(&xml.replace(big, near_limit), &[("BR-CO-13", 1)]);
+    }
+
+    #[test]
+    fn fast_rounding_matches_decimal_arithmetic() {
+        use proptest::prelude::*;
+        let same = |x: Decimal| {
+            let (fast, slow) = (round2(x), round2_by_decimals(x));
+            (fast == slow && fast.to_string() == slow.to_string())
+                .then_some(())
+                .ok_or((x, fast, slow))
+        };
+        proptest!(|(mantissa in any::<i64>(), scale in 0u32..=20, wide in any::<i128>())| {
+            let x = Decimal::from_i128_with_scale(i128::from(mantissa), scale);
+            prop_assert_eq!(same(x), Ok(()));
+            // Mantissas on both sides of the fast path's limit, up to 28 decimals.
+            let more = wide.unsigned_abs() as u32 % 9;
+            let y = Decimal::from_i128_with_scale(wide % (1i128 << 61), scale + more);
+            prop_assert_eq!(same(y), Ok(()));
+        });
+        for (m, s) in [
+            (5, 3),
+            (-5, 3),
+            (15, 3),
+            (-15, 3),
+            (1005, 3),
+            (-1005, 3),
+            (-1, 0),
+            (0, 5),
+        ] {
+            assert_eq!(same(Decimal::new(m, s)), Ok(()), "{m}e-{s}");
+        }
     }
 
     #[test]
