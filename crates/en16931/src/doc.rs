@@ -557,29 +557,21 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 }
 
 /// Whether the `len` bytes at `a` and at `b` of `bytes` are there and equal, compared a word
-/// at a time (the last word masked) where the input has the bytes to spare, as it nearly
-/// always has after a name.
+/// at a time ([`crate::tag::same_bytes`]), or, for names shorter than a word, as one masked
+/// word where the input has the bytes to spare, as it nearly always has after a name.
 #[inline]
 fn same_at(bytes: &[u8], a: usize, b: usize, len: usize) -> bool {
-    let mut i = 0;
-    while i < len {
-        let (Some(x), Some(y)) = (word_at(bytes, a + i), word_at(bytes, b + i)) else {
-            return match (bytes.get(a + i..a + len), bytes.get(b + i..b + len)) {
-                (Some(x), Some(y)) => x == y,
-                _ => false,
-            };
-        };
-        let rest = len - i;
-        if rest < 8 {
-            // Only the low `rest` bytes count.
-            return (x ^ y) << (8 * (8 - rest)) == 0;
-        }
-        if x != y {
-            return false;
-        }
-        i += 8;
+    let (Some(x), Some(y)) = (bytes.get(a..a + len), bytes.get(b..b + len)) else {
+        return false;
+    };
+    if len >= 8 {
+        return crate::tag::same_bytes(x, y);
     }
-    a + len <= bytes.len() && b + len <= bytes.len()
+    match (word_at(bytes, a), word_at(bytes, b)) {
+        // Only the low `len` bytes count (none when `len` is 0).
+        (Some(p), Some(q)) => (p ^ q).checked_shl(8 * (8 - len) as u32).unwrap_or(0) == 0,
+        _ => x == y,
+    }
 }
 
 /// How many line feeds `bytes` holds; counted in blocks of bytes that the compiler turns into
@@ -921,7 +913,7 @@ impl<'a> Reader<'a> {
 
     /// The next `<` at or after `from` (or the end), and what the character data before it
     /// holds when that was noted. The usual runs are read here, small enough to be inlined
-    /// into the main loop: indentation (a line feed, then spaces eight at a time) and short
+    /// into the main loop: indentation (a line feed, then spaces or tabs eight at a time) and short
     /// text within one word; anything else goes to [`Reader::next_markup_far`].
     #[inline(always)]
     fn next_markup(&self, from: usize) -> (usize, Option<TextSeen>) {
@@ -930,12 +922,16 @@ impl<'a> Reader<'a> {
             let mut at = from + 1;
             while let Some(word) = word_at(bytes, at) {
                 if word != SPACES {
-                    // The first byte that is not a space: markup ends the indentation here.
-                    at += ((word ^ SPACES).trailing_zeros() / 8) as usize;
-                    if bytes.get(at) == Some(&b'<') {
-                        return (at, Some(TextSeen::default()));
+                    let blank = bytes_equal(word, b' ') | bytes_equal(word, b'\t');
+                    if blank != HIGH_BITS {
+                        // The first byte that is not a space or a tab: markup ends the
+                        // indentation here.
+                        at += first_flagged(!blank & HIGH_BITS);
+                        if bytes.get(at) == Some(&b'<') {
+                            return (at, Some(TextSeen::default()));
+                        }
+                        break;
                     }
-                    break;
                 }
                 at += 8;
             }

@@ -189,7 +189,11 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let word = |s: &[u8], at: usize| s.get(at..).and_then(<[u8]>::first_chunk::<8>).copied();
+    let word = |s: &[u8], at: usize| {
+        s.get(at..at + 8)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .map(|chunk| u64::from_le_bytes(*chunk))
+    };
     if a.len() < 8 {
         return a.iter().zip(b).all(|(x, y)| x == y);
     }
@@ -201,7 +205,7 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         at += 8;
     }
     // The last eight bytes, overlapping what was compared.
-    a.last_chunk::<8>() == b.last_chunk::<8>()
+    word(a, a.len() - 8) == word(b, b.len() - 8)
 }
 
 impl Tag {
