@@ -320,10 +320,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Call `f` on every node the path reaches, in document order, without collecting.
-    pub fn path_each(&self, id: NodeId, steps: &[(Ns, Tag)], f: &mut dyn FnMut(NodeId)) {
-        match steps.split_first() {
-            None => f(id),
-            Some((&(ns, tag), rest)) => {
+    /// Generic over `f` so the call is inlined into each caller's walk; the last step calls
+    /// `f` on the matching children directly rather than recursing once per match.
+    pub fn path_each<F: FnMut(NodeId) + ?Sized>(&self, id: NodeId, steps: &[(Ns, Tag)], f: &mut F) {
+        match *steps {
+            [] => f(id),
+            [(ns, tag)] => self.kids(id, ns, tag).for_each(f),
+            [(ns, tag), ref rest @ ..] => {
                 for child in self.kids(id, ns, tag) {
                     self.path_each(child, rest, f);
                 }
@@ -367,7 +370,17 @@ impl<'a> Doc<'a> {
 
     /// The element's text with XPath `normalize-space` applied (borrowed when already normal).
     pub fn norm(&self, id: NodeId) -> Cow<'_, str> {
-        normalize_space(self.raw(id))
+        let raw = self.raw(id);
+        // Most texts (codes, identifiers, amounts) hold no whitespace at all, so are normal
+        // already: no byte up to a space, checked eight at a time.
+        let mut words = raw.as_bytes().chunks_exact(8);
+        let low = words.by_ref().any(|w| {
+            <[u8; 8]>::try_from(w).is_ok_and(|w| bytes_below(u64::from_le_bytes(w), 0x21) != 0)
+        }) || words.remainder().iter().any(|&b| b <= b' ');
+        if !low {
+            return Cow::Borrowed(raw);
+        }
+        normalize_space(raw)
     }
 
     /// The element's text trimmed.
@@ -378,6 +391,10 @@ impl<'a> Doc<'a> {
     /// The element's unprefixed attributes, in document order.
     pub fn attrs(&self, id: NodeId) -> &[Attr<'a>] {
         let n = self.node(id);
+        // Most elements have none: settled without slicing.
+        if n.attrs_len == 0 {
+            return &[];
+        }
         let start = n.attrs_start as usize;
         self.attrs
             .get(start..start + n.attrs_len as usize)
@@ -2044,6 +2061,22 @@ mod tests {
                 }
                 Err(_) => prop_assert!(!valid, "{name:?} refused"),
             }
+        });
+    }
+
+    /// `norm`'s fast path for texts without whitespace against `normalize_space`.
+    #[test]
+    fn norm_matches_normalize_space() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec!["a", "1", " ", "\t", "\n", "é", "&amp;", "&#13;"]);
+        proptest!(|(pieces in prop::collection::vec(alphabet, 0..12))| {
+            let text: String = pieces.concat();
+            let xml = format!(
+                "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">{text}</Invoice>"
+            );
+            let doc = Doc::parse(xml.as_bytes()).expect("parses");
+            let root = doc.root();
+            prop_assert_eq!(doc.norm(root), normalize_space(doc.raw(root)));
         });
     }
 

@@ -6,7 +6,10 @@
 
 use super::codelists::TagSet;
 use super::fatal;
-use super::{Ctx, Flag, Num, RuleInfo, at_most_two_decimals, charge_indicator, is_vat_scheme};
+use super::{
+    Category, Ctx, Facts, Flag, Num, RuleInfo, at_most_two_decimals, charge_indicator,
+    is_vat_scheme,
+};
 use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
@@ -803,9 +806,24 @@ fn has_reason(doc: &Doc, id: NodeId) -> bool {
         || has(doc, id, Ns::Cbc, Tag::AllowanceChargeReasonCode)
 }
 
-fn has_vat_category_code(doc: &Doc, id: NodeId) -> bool {
-    doc.kids(id, Ns::Cac, Tag::TaxCategory)
-        .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, Tag::ID))
+/// Tax category `c` as [`Facts`] gathered it, when its scheme is VAT: every tax category of
+/// the document is there, in document order, so its scheme and codes are not worked out again.
+fn vat_category<'f, 'd>(facts: &'f Facts<'d>, c: NodeId) -> Option<&'f Category<'d>> {
+    let at = facts
+        .categories
+        .binary_search_by_key(&c, |(_, category)| category.node)
+        .ok()?;
+    facts
+        .categories
+        .get(at)
+        .map(|(_, category)| category)
+        .filter(|category| category.vat)
+}
+
+/// A VAT tax category with a `cbc:ID` among the `ns:tag` children of `id`.
+fn has_vat_category_code(facts: &Facts<'_>, doc: &Doc, id: NodeId, tag: Tag) -> bool {
+    doc.kids(id, Ns::Cac, tag)
+        .any(|c| vat_category(facts, c).is_some_and(|category| !category.codes.is_empty()))
 }
 
 fn check_document_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
@@ -832,7 +850,11 @@ fn check_document_allowance_charge(cx: &mut Ctx<'_>, id: NodeId) {
         None => return,
     };
     cx.require(amount.is_some(), rules[0], id);
-    cx.require(has_vat_category_code(doc, id), rules[1], id);
+    cx.require(
+        has_vat_category_code(cx.facts, doc, id, Tag::TaxCategory),
+        rules[1],
+        id,
+    );
     cx.require(has_reason(doc, id), rules[2], id);
     cx.require(has_reason(doc, id), rules[3], id);
     cx.require(at_most_two_decimals(doc, amount), rules[4], id);
@@ -918,10 +940,9 @@ fn check_line(cx: &mut Ctx<'_>, id: NodeId) {
     if bases.any && !bases.invalid {
         cx.require(bases.non_negative, "BR-28", id);
     }
-    let category = doc.kids(id, Ns::Cac, Tag::Item).any(|item| {
-        doc.kids(item, Ns::Cac, Tag::ClassifiedTaxCategory)
-            .any(|c| is_vat_scheme(doc, c) && has(doc, c, Ns::Cbc, Tag::ID))
-    });
+    let category = doc
+        .kids(id, Ns::Cac, Tag::Item)
+        .any(|item| has_vat_category_code(cx.facts, doc, item, Tag::ClassifiedTaxCategory));
     cx.require(category, "BR-CO-04", id);
     cx.require(at_most_two_decimals(doc, amount), "BR-DEC-23", id);
 }
@@ -956,18 +977,14 @@ fn check_subtotal(cx: &mut Ctx<'_>, id: NodeId) {
     let doc = cx.doc;
     cx.require(has(doc, id, Ns::Cbc, Tag::TaxableAmount), "BR-45", id);
     cx.require(has(doc, id, Ns::Cbc, Tag::TaxAmount), "BR-46", id);
+    let facts = cx.facts;
     let vat_categories = || {
         doc.kids(id, Ns::Cac, Tag::TaxCategory)
-            .filter(|&c| is_vat_scheme(doc, c))
+            .filter_map(|c| vat_category(facts, c))
     };
-    let code = vat_categories().any(|c| has(doc, c, Ns::Cbc, Tag::ID));
+    let code = vat_categories().any(|c| !c.codes.is_empty());
     cx.require(code, "BR-47", id);
-    let rate = vat_categories().any(|c| {
-        has(doc, c, Ns::Cbc, Tag::Percent)
-            || doc
-                .kids(c, Ns::Cbc, Tag::ID)
-                .any(|code| doc.norm(code) == "O")
-    });
+    let rate = vat_categories().any(|c| has(doc, c.node, Ns::Cbc, Tag::Percent) || c.has("O"));
     cx.require(rate, "BR-48", id);
     cx.require(
         at_most_two_decimals(doc, doc.kid(id, Ns::Cbc, Tag::TaxableAmount)),

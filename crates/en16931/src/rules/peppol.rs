@@ -541,61 +541,92 @@ fn check_line(cx: &mut Ctx<'_>, line: NodeId) {
 }
 
 /// R120; `None` when a value is no decimal or repeated (the official XSLT stops there).
+/// The line's children are read in one pass; any `None` makes the whole answer `None`, so
+/// the order in which the values are judged does not matter.
 fn line_amount_ok(doc: &Doc, line: NodeId) -> Option<bool> {
-    let single = |parent: NodeId, ns: Ns, name: Tag| -> Option<Option<Decimal>> {
-        let mut found = doc.kids(parent, ns, name);
-        let first = found.next();
-        if found.next().is_some() {
-            return None;
-        }
-        match Num::of(doc, first) {
-            Num::Missing => Some(None),
-            Num::Invalid => None,
-            Num::Val(v) => Some(Some(v)),
+    // The value of the only element found (`Some(None)` when there is none).
+    let value = |found: Single| -> Option<Option<Decimal>> {
+        match found {
+            Single::Repeated => None,
+            Single::Missing => Some(None),
+            Single::One(id) => match Num::of(doc, Some(id)) {
+                Num::Missing => Some(None),
+                Num::Invalid => None,
+                Num::Val(v) => Some(Some(v)),
+            },
         }
     };
-    let amount = single(line, Ns::Cbc, Tag::LineExtensionAmount)?.unwrap_or(Decimal::ZERO);
+    let single = |parent: NodeId, ns: Ns, name: Tag| -> Option<Option<Decimal>> {
+        let mut found = Single::Missing;
+        doc.kids(parent, ns, name).for_each(|id| found.see(id));
+        value(found)
+    };
     let quantity_name = match doc.kind() {
         Kind::Invoice => Tag::InvoicedQuantity,
         Kind::CreditNote => Tag::CreditedQuantity,
     };
-    let quantity = single(line, Ns::Cbc, quantity_name)?.unwrap_or(Decimal::ONE);
-    let prices: Vec<NodeId> = doc.kids(line, Ns::Cac, Tag::Price).collect();
-    if prices.len() > 1 {
-        return None;
+    let (mut amount, mut quantity, mut price) = (Single::Missing, Single::Missing, Single::Missing);
+    let mut sums = [Decimal::ZERO, Decimal::ZERO];
+    for child in doc.children(line) {
+        let node = doc.node(child);
+        match (node.ns, node.tag) {
+            (Ns::Cbc, Tag::LineExtensionAmount) => amount.see(child),
+            (Ns::Cbc, tag) if tag == quantity_name => quantity.see(child),
+            (Ns::Cac, Tag::Price) => price.see(child),
+            (Ns::Cac, Tag::AllowanceCharge) => {
+                let slot = match doc
+                    .kid(child, Ns::Cbc, Tag::ChargeIndicator)
+                    .map(|c| doc.norm(c))
+                {
+                    Some(s) if s == "false" => 0,
+                    Some(s) if s == "true" => 1,
+                    _ => continue,
+                };
+                for a in doc.kids(child, Ns::Cbc, Tag::Amount) {
+                    match Num::of(doc, Some(a)) {
+                        Num::Val(v) => sums[slot] = sums[slot].checked_add(v)?,
+                        _ => return None,
+                    }
+                }
+            }
+            _ => {}
+        }
     }
-    let (price, base) = match prices.first() {
-        Some(&p) => (
+    let amount = value(amount)?.unwrap_or(Decimal::ZERO);
+    let quantity = value(quantity)?.unwrap_or(Decimal::ONE);
+    let (price, base) = match price {
+        Single::Repeated => return None,
+        Single::One(p) => (
             single(p, Ns::Cbc, Tag::PriceAmount)?.unwrap_or(Decimal::ZERO),
             single(p, Ns::Cbc, Tag::BaseQuantity)?
                 .filter(|q| !q.is_zero())
                 .unwrap_or(Decimal::ONE),
         ),
-        None => (Decimal::ZERO, Decimal::ONE),
+        Single::Missing => (Decimal::ZERO, Decimal::ONE),
     };
-    let mut sums = [Decimal::ZERO, Decimal::ZERO];
-    for ac in doc.kids(line, Ns::Cac, Tag::AllowanceCharge) {
-        let slot = match doc
-            .kid(ac, Ns::Cbc, Tag::ChargeIndicator)
-            .map(|c| doc.norm(c))
-        {
-            Some(s) if s == "false" => 0,
-            Some(s) if s == "true" => 1,
-            _ => continue,
-        };
-        for a in doc.kids(ac, Ns::Cbc, Tag::Amount) {
-            match Num::of(doc, Some(a)) {
-                Num::Val(v) => sums[slot] = sums[slot].checked_add(v)?,
-                _ => return None,
-            }
-        }
-    }
     let unit_price = price.checked_div(base)?;
     let computed = quantity
         .checked_mul(unit_price)?
         .checked_add(round2(sums[1]))?
         .checked_sub(round2(sums[0]))?;
     Some(within_slack(amount, computed))
+}
+
+/// The elements of one name seen among some children: none, exactly one, or more.
+#[derive(Clone, Copy)]
+enum Single {
+    Missing,
+    One(NodeId),
+    Repeated,
+}
+
+impl Single {
+    fn see(&mut self, id: NodeId) {
+        *self = match *self {
+            Single::Missing => Single::One(id),
+            _ => Single::Repeated,
+        };
+    }
 }
 
 fn check_identifier(cx: &mut Ctx<'_>, id: NodeId) {

@@ -781,6 +781,8 @@ fn step(s: &'static str) -> Step {
 #[derive(Debug, Default)]
 struct State {
     children: Vec<(Ns, Tag, u32)>,
+    /// This state's row in `Compiled::transitions` (meaningful when it has children).
+    row: u32,
     rules: Vec<u16>,
     attributes: Vec<(&'static str, u16)>,
 }
@@ -797,11 +799,15 @@ struct Anywhere {
 #[derive(Debug)]
 struct Compiled {
     states: Vec<State>,
-    /// The document element's transitions (a hundred of them, taken by every child of the
-    /// document element), indexed directly by [`root_slot`].
-    root_next: Vec<u32>,
-    /// Every other state's transitions.
-    transitions: Transitions,
+    /// Every transition of the trie as one dense table: a row per state with transitions
+    /// ([`State::row`]), a column per element name some path steps through ([`Compiled::column`]),
+    /// so a step is two indexed loads instead of a hash look-up.
+    transitions: Vec<u32>,
+    /// Per [`name_key`] of an element name: its column in `transitions`, 0 (a column of
+    /// `DEAD` only) for a name no path steps through.
+    column: Vec<u16>,
+    /// Columns per row.
+    width: usize,
     /// Paths from anywhere, bucketed by the tag of their last element, so most elements are
     /// dismissed by one index.
     anywhere_by_tag: Vec<Vec<Anywhere>>,
@@ -813,96 +819,32 @@ struct Compiled {
 }
 
 impl Compiled {
-    /// The state after reading element `ns:tag` in `state` (`DEAD` when no path goes on).
+    /// The state after reading element `ns:tag` in a state whose transitions are `row`
+    /// (`DEAD` when no path goes on).
     #[inline]
-    fn next(&self, state: u32, ns: Ns, tag: Tag) -> u32 {
-        if state == 0 {
-            root_slot(ns, tag)
-                .and_then(|slot| self.root_next.get(slot))
-                .copied()
-                .unwrap_or(DEAD)
-        } else {
-            self.transitions.next(state, ns, tag)
-        }
+    fn next(&self, row: usize, ns: Ns, tag: Tag) -> u32 {
+        let column = self
+            .column
+            .get(name_key(ns, tag))
+            .map_or(0, |&c| usize::from(c));
+        self.transitions
+            .get(row * self.width + column)
+            .copied()
+            .unwrap_or(DEAD)
     }
 }
 
-/// Where `ns:tag` sits in `Compiled::root_next` (`None` for a name no path uses there).
+/// Where `ns:tag` sits in `Compiled::column`: one slot per namespace and tag, so a look-up
+/// needs no test (the slots of `Tag::Other` and of namespaces no path uses stay 0).
 #[inline]
-fn root_slot(ns: Ns, tag: Tag) -> Option<usize> {
-    let row = match ns {
-        Ns::Cbc => 0,
-        Ns::Cac => 1,
-        Ns::Ext => 2,
-        _ => return None,
-    };
-    (tag != Tag::Other).then_some(row * Tag::COUNT + tag as usize)
+fn name_key(ns: Ns, tag: Tag) -> usize {
+    ns as usize * Tag::COUNT + tag as usize
 }
+
+/// How many slots `Compiled::column` has (`Ns::Other` is the last namespace).
+const NAME_KEYS: usize = (Ns::Other as usize + 1) * Tag::COUNT;
 
 const DEAD: u32 = u32::MAX;
-
-/// Every transition of the trie in one open-addressing table keyed by (state, element), so a
-/// step costs one hash and a probe or two.
-#[derive(Debug)]
-struct Transitions {
-    /// (state, element key, next state); `DEAD` as the state marks an empty slot.
-    slots: Vec<(u32, u32, u32)>,
-    mask: usize,
-}
-
-impl Transitions {
-    fn new(states: &[State]) -> Transitions {
-        let count: usize = states.iter().map(|s| s.children.len()).sum();
-        let size = (count * 2).next_power_of_two().max(16);
-        let mut table = Transitions {
-            slots: vec![(DEAD, 0, DEAD); size],
-            mask: size - 1,
-        };
-        for (from, state) in states.iter().enumerate() {
-            let from = u32::try_from(from).unwrap_or(DEAD);
-            for &(ns, tag, next) in &state.children {
-                let key = step_key(ns, tag);
-                let mut slot = table.slot(from, key);
-                while table.slots.get(slot).is_some_and(|s| s.0 != DEAD) {
-                    slot = (slot + 1) & table.mask;
-                }
-                if let Some(s) = table.slots.get_mut(slot) {
-                    *s = (from, key, next);
-                }
-            }
-        }
-        table
-    }
-
-    fn slot(&self, state: u32, key: u32) -> usize {
-        let h = (u64::from(state) << 32 | u64::from(key)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 40) as usize & self.mask
-    }
-
-    /// The state after reading element `ns:tag` in `state` (`DEAD` when no path goes on).
-    fn next(&self, state: u32, ns: Ns, tag: Tag) -> u32 {
-        if tag == Tag::Other {
-            return DEAD;
-        }
-        let key = step_key(ns, tag);
-        let mut slot = self.slot(state, key);
-        while let Some(&(from, k, next)) = self.slots.get(slot) {
-            if from == DEAD {
-                return DEAD;
-            }
-            if from == state && k == key {
-                return next;
-            }
-            slot = (slot + 1) & self.mask;
-        }
-        DEAD
-    }
-}
-
-/// A transition's element key.
-fn step_key(ns: Ns, tag: Tag) -> u32 {
-    (tag as u32) << 8 | ns as u32
-}
 
 fn compile() -> Compiled {
     let mut states = vec![State::default()];
@@ -971,11 +913,31 @@ fn compile() -> Compiled {
             }
         }
     }
-    let transitions = Transitions::new(&states);
-    let mut root_next = vec![DEAD; 3 * Tag::COUNT];
-    for &(ns, tag, next) in &states[0].children {
-        if let Some(slot) = root_slot(ns, tag).and_then(|i| root_next.get_mut(i)) {
-            *slot = next;
+    let mut column = vec![0u16; NAME_KEYS];
+    let mut width = 1usize;
+    for &(ns, tag, _) in states.iter().flat_map(|s| &s.children) {
+        // Paths name UBL elements only; an unknown name would never match.
+        let named = tag != Tag::Other && matches!(ns, Ns::Cbc | Ns::Cac | Ns::Ext);
+        if let Some(c) = column.get_mut(name_key(ns, tag))
+            && named
+            && *c == 0
+        {
+            *c = u16::try_from(width).unwrap_or(0);
+            width += 1;
+        }
+    }
+    let mut transitions = Vec::new();
+    for state in states.iter_mut().filter(|s| !s.children.is_empty()) {
+        let row = transitions.len() / width;
+        state.row = u32::try_from(row).unwrap_or(DEAD);
+        transitions.resize((row + 1) * width, DEAD);
+        for &(ns, tag, next) in &state.children {
+            if let Some(&c) = column.get(name_key(ns, tag))
+                && c != 0
+                && let Some(cell) = transitions.get_mut(row * width + usize::from(c))
+            {
+                *cell = next;
+            }
         }
     }
     let mut watched: Vec<bool> = anywhere_by_tag.iter().map(|l| !l.is_empty()).collect();
@@ -984,8 +946,9 @@ fn compile() -> Compiled {
     }
     Compiled {
         states,
-        root_next,
         transitions,
+        column,
+        width,
         anywhere_by_tag,
         watched,
         any_attribute,
@@ -1081,7 +1044,7 @@ fn walk(doc: &Doc<'_>, table: &Compiled, id: NodeId, state: u32, hits: &mut Hits
     }
     for child in doc.children(id) {
         let node = doc.node(child);
-        let next = table.next(state, node.ns, node.tag);
+        let next = table.next(s.row as usize, node.ns, node.tag);
         if next != DEAD {
             walk(doc, table, child, next, hits);
         }

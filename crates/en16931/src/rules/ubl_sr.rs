@@ -260,29 +260,6 @@ fn count(doc: &Doc, from: NodeId, steps: &[(Ns, Tag)]) -> usize {
     doc.path_count(from, steps)
 }
 
-/// Tax scheme `CompanyID`s of a party whose raw upper-cased `TaxScheme/ID` is (or is not) VAT.
-fn scheme_ids(doc: &Doc, root: NodeId, party: Tag, vat: bool) -> usize {
-    let mut n = 0;
-    doc.path_each(
-        root,
-        &[
-            (Ns::Cac, party),
-            (Ns::Cac, Tag::Party),
-            (Ns::Cac, Tag::PartyTaxScheme),
-        ],
-        &mut |pts| {
-            let selected = doc.kids(pts, Ns::Cac, Tag::TaxScheme).any(|scheme| {
-                doc.kids(scheme, Ns::Cbc, Tag::ID)
-                    .any(|id| super::upper_eq(doc.raw(id), "VAT") == vat)
-            });
-            if selected {
-                n += doc.kids(pts, Ns::Cbc, Tag::CompanyID).count();
-            }
-        },
-    );
-    n
-}
-
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
@@ -583,7 +560,7 @@ impl<'d> Scan<'d> {
     }
 }
 
-/// How many nodes each `party/cac:Party/a/b` path that UBL-SR-09 … -17 and -40 count
+/// How many nodes each `party/cac:Party/a/b` path that UBL-SR-09 … -18 and -40 count
 /// reaches, for one party role, in one pass over its parties' grandchildren.
 #[derive(Default)]
 struct PartyCounts {
@@ -597,6 +574,11 @@ struct PartyCounts {
     names: usize,
     /// `cac:PartyIdentification/cbc:ID`.
     ids: usize,
+    /// `cac:PartyTaxScheme/cbc:CompanyID` where some `cac:TaxScheme/cbc:ID`, raw and
+    /// upper-cased, is VAT.
+    vat_ids: usize,
+    /// The same where some such `cbc:ID` is not VAT.
+    other_scheme_ids: usize,
 }
 
 impl PartyCounts {
@@ -614,6 +596,24 @@ impl PartyCounts {
                 match c.tag {
                     Tag::PartyName => n.names += doc.kids(child, Ns::Cbc, Tag::Name).count(),
                     Tag::PartyIdentification => n.ids += doc.kids(child, Ns::Cbc, Tag::ID).count(),
+                    Tag::PartyTaxScheme => {
+                        // Existential tests: one scheme id may make both true.
+                        let (mut vat, mut other) = (false, false);
+                        for scheme in doc.kids(child, Ns::Cac, Tag::TaxScheme) {
+                            for id in doc.kids(scheme, Ns::Cbc, Tag::ID) {
+                                if super::upper_eq(doc.raw(id), "VAT") {
+                                    vat = true;
+                                } else {
+                                    other = true;
+                                }
+                            }
+                        }
+                        if vat || other {
+                            let ids = doc.kids(child, Ns::Cbc, Tag::CompanyID).count();
+                            n.vat_ids += if vat { ids } else { 0 };
+                            n.other_scheme_ids += if other { ids } else { 0 };
+                        }
+                    }
                     Tag::PartyLegalEntity => {
                         for g in doc.children(child) {
                             let g = doc.node(g);
@@ -682,22 +682,13 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId, scan: &Scan<'_>) {
         (seller.registration_names <= 1, "UBL-SR-09"),
         (seller.names <= 1, "UBL-SR-10"),
         (seller.legal_ids <= 1, "UBL-SR-11"),
-        (
-            scheme_ids(doc, root, Tag::AccountingSupplierParty, true) <= 1,
-            "UBL-SR-12",
-        ),
-        (
-            scheme_ids(doc, root, Tag::AccountingSupplierParty, false) <= 1,
-            "UBL-SR-13",
-        ),
+        (seller.vat_ids <= 1, "UBL-SR-12"),
+        (seller.other_scheme_ids <= 1, "UBL-SR-13"),
         (seller.legal_forms <= 1, "UBL-SR-14"),
         (buyer.registration_names <= 1, "UBL-SR-15"),
         (buyer.ids <= 1, "UBL-SR-16"),
         (buyer.legal_ids <= 1, "UBL-SR-17"),
-        (
-            scheme_ids(doc, root, Tag::AccountingCustomerParty, true) <= 1,
-            "UBL-SR-18",
-        ),
+        (buyer.vat_ids <= 1, "UBL-SR-18"),
         (at_most_one(&[(Ns::Cac, Tag::Delivery)]), "UBL-SR-24"),
         (
             at_most_one(&[(Ns::Cac, Tag::ProjectReference), (Ns::Cbc, Tag::ID)]),
