@@ -48,16 +48,17 @@ pub(super) const RULES: &[RuleInfo] = &[
 ];
 
 /// Sum of the decimal values of the given elements; `None` when one is no decimal.
-fn sum(doc: &Doc, nodes: impl Iterator<Item = NodeId>) -> Option<Decimal> {
-    let mut total = Decimal::ZERO;
-    for id in nodes {
-        match Num::of(doc, Some(id)) {
-            Num::Val(v) => total = total.checked_add(v)?,
-            Num::Invalid => return None,
-            Num::Missing => {}
-        }
+fn sum(doc: &Doc, mut nodes: impl Iterator<Item = NodeId>) -> Option<Decimal> {
+    nodes.try_fold(Decimal::ZERO, |total, id| add(doc, total, id))
+}
+
+/// One step of [`sum`]: `total` plus the value of element `id`.
+fn add(doc: &Doc, total: Decimal, id: NodeId) -> Option<Decimal> {
+    match Num::of(doc, Some(id)) {
+        Num::Val(v) => total.checked_add(v),
+        Num::Invalid => None,
+        Num::Missing => Some(total),
     }
-    Some(total)
 }
 
 /// The value of an optional child amount; `Err` when it is there but no decimal.
@@ -82,7 +83,8 @@ const WATCHED: TagSet = TagSet::new(&[
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
-    let mut line_amounts = Vec::new();
+    // The line amounts are summed as the walk meets them (in document order, as `sum` would).
+    let mut line_sum = Some(Decimal::ZERO);
     let mut totals = Vec::new();
     let mut tax_totals = Vec::new();
     let mut subtotals = Vec::new();
@@ -93,7 +95,9 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         }
         match (node.ns, node.tag) {
             (Ns::Cac, Tag::InvoiceLine | Tag::CreditNoteLine) => {
-                line_amounts.extend(doc.kids(id, Ns::Cbc, Tag::LineExtensionAmount));
+                for amount in doc.kids(id, Ns::Cbc, Tag::LineExtensionAmount) {
+                    line_sum = line_sum.and_then(|total| add(doc, total, amount));
+                }
             }
             (Ns::Cac, Tag::LegalMonetaryTotal) => totals.push(id),
             (Ns::Cac, Tag::TaxTotal) if node.parent == root => tax_totals.push(id),
@@ -103,7 +107,6 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
             _ => {}
         }
     }
-    let line_sum = sum(doc, line_amounts.into_iter());
     for &total in &totals {
         check_totals(cx, total, line_sum);
     }
@@ -114,7 +117,7 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         let parts = sum(
             doc,
             doc.kids(tax_total, Ns::Cac, Tag::TaxSubtotal)
-                .flat_map(|s| doc.kids(s, Ns::Cbc, Tag::TaxAmount).collect::<Vec<_>>()),
+                .flat_map(|s| doc.kids(s, Ns::Cbc, Tag::TaxAmount)),
         );
         let Some(parts) = parts else { continue };
         match amount(doc, tax_total, Tag::TaxAmount) {
@@ -203,32 +206,29 @@ fn check_total_with_vat(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
     for currency in doc.kids(root, Ns::Cbc, Tag::DocumentCurrencyCode) {
         let code = doc.raw(currency);
-        let amounts: Vec<NodeId> = doc
+        let mut amounts = doc
             .kids(root, Ns::Cac, Tag::TaxTotal)
-            .flat_map(|t| doc.kids(t, Ns::Cbc, Tag::TaxAmount).collect::<Vec<_>>())
-            .filter(|&a| doc.attr(a, "currencyID") == Some(code))
-            .collect();
-        let totals: Vec<NodeId> = doc.kids(root, Ns::Cac, Tag::LegalMonetaryTotal).collect();
-        if totals.len() > 1 {
+            .flat_map(|t| doc.kids(t, Ns::Cbc, Tag::TaxAmount))
+            .filter(|&a| doc.attr(a, "currencyID") == Some(code));
+        let mut totals = doc.kids(root, Ns::Cac, Tag::LegalMonetaryTotal);
+        let total = totals.next();
+        if totals.next().is_some() {
             return;
         }
-        let Ok(with_vat) = totals
-            .first()
-            .map_or(Ok(None), |&t| amount(doc, t, Tag::TaxInclusiveAmount))
+        let Ok(with_vat) = total.map_or(Ok(None), |t| amount(doc, t, Tag::TaxInclusiveAmount))
         else {
             return;
         };
-        let Ok(without_vat) = totals
-            .first()
-            .map_or(Ok(None), |&t| amount(doc, t, Tag::TaxExclusiveAmount))
+        let Ok(without_vat) = total.map_or(Ok(None), |t| amount(doc, t, Tag::TaxExclusiveAmount))
         else {
             return;
         };
-        if amounts.len() != 1 {
+        let first = amounts.next();
+        if first.is_none() || amounts.next().is_some() {
             cx.fire("BR-CO-15", root);
             return;
         }
-        let vat = match Num::of(doc, amounts.first().copied()) {
+        let vat = match Num::of(doc, first) {
             Num::Val(v) => v,
             _ => return,
         };
@@ -242,12 +242,12 @@ fn check_total_with_vat(cx: &mut Ctx<'_>, root: NodeId) {
 
 fn check_subtotal(cx: &mut Ctx<'_>, subtotal: NodeId) {
     let doc = cx.doc;
-    let percents: Vec<NodeId> = doc
+    let mut percents = doc
         .kids(subtotal, Ns::Cac, Tag::TaxCategory)
         .filter(|&c| is_vat_scheme(doc, c))
-        .flat_map(|c| doc.kids(c, Ns::Cbc, Tag::Percent).collect::<Vec<_>>())
-        .collect();
-    if percents.len() > 1 {
+        .flat_map(|c| doc.kids(c, Ns::Cbc, Tag::Percent));
+    let percent = percents.next();
+    if percents.next().is_some() {
         return;
     }
     let (Ok(tax), Ok(taxable)) = (
@@ -256,9 +256,9 @@ fn check_subtotal(cx: &mut Ctx<'_>, subtotal: NodeId) {
     ) else {
         return;
     };
-    let ok = match percents.first() {
+    let ok = match percent {
         None => tax.is_some_and(|t| round_half_up(t).is_zero()),
-        Some(&p) => {
+        Some(p) => {
             let Num::Val(rate) = Num::of(doc, Some(p)) else {
                 return;
             };

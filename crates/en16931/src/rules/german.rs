@@ -120,7 +120,8 @@ pub(super) const RULES: &[RuleInfo] = &[
 ];
 
 pub(super) fn is_german(doc: &Doc, party: Tag) -> bool {
-    let codes = doc.path_all(
+    let (mut codes, mut german) = (0, false);
+    doc.path_each(
         doc.root(),
         &[
             (Ns::Cac, party),
@@ -129,8 +130,12 @@ pub(super) fn is_german(doc: &Doc, party: Tag) -> bool {
             (Ns::Cac, Tag::Country),
             (Ns::Cbc, Tag::IdentificationCode),
         ],
+        &mut |code| {
+            codes += 1;
+            german = super::upper_eq(&doc.norm(code), "DE");
+        },
     );
-    matches!(codes.as_slice(), [one] if doc.norm(*one).to_uppercase() == "DE")
+    codes == 1 && german
 }
 
 /// A child with non-blank text.

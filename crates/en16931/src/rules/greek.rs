@@ -91,16 +91,27 @@ fn tin_ok(value: &str) -> bool {
     digit(8).is_some_and(|check| sum % 11 % 10 == check)
 }
 
-fn substring(text: &str, start: usize, len: usize) -> String {
-    text.chars().skip(start - 1).take(len).collect()
+/// XPath `substring(text, start, len)` (1-based, in characters), borrowed from `text`.
+fn substring(text: &str, start: usize, len: usize) -> &str {
+    let from = text
+        .char_indices()
+        .nth(start.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let rest = text.get(from..).unwrap_or("");
+    let end = rest.char_indices().nth(len).map_or(rest.len(), |(i, _)| i);
+    rest.get(..end).unwrap_or("")
 }
 
 /// Party VAT `CompanyID`s whose raw (or normalized) `TaxScheme/ID` is VAT.
-fn vat_ids(doc: &Doc, party: NodeId, normalized: bool) -> Vec<NodeId> {
+fn vat_ids<'d>(
+    doc: &'d Doc<'_>,
+    party: NodeId,
+    normalized: bool,
+) -> impl Iterator<Item = NodeId> + 'd {
     doc.kids(party, Ns::Cac, Tag::PartyTaxScheme)
-        .filter(|&pts| {
-            doc.path_all(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)])
-                .into_iter()
+        .filter(move |&pts| {
+            doc.kids(pts, Ns::Cac, Tag::TaxScheme)
+                .flat_map(|scheme| doc.kids(scheme, Ns::Cbc, Tag::ID))
                 .any(|id| {
                     if normalized {
                         doc.norm(id) == "VAT"
@@ -109,8 +120,7 @@ fn vat_ids(doc: &Doc, party: NodeId, normalized: bool) -> Vec<NodeId> {
                     }
                 })
         })
-        .flat_map(|pts| doc.kids(pts, Ns::Cbc, Tag::CompanyID).collect::<Vec<_>>())
-        .collect()
+        .flat_map(move |pts| doc.kids(pts, Ns::Cbc, Tag::CompanyID))
 }
 
 fn party(doc: &Doc, which: Tag) -> Option<NodeId> {
@@ -123,7 +133,6 @@ fn customer_country(doc: &Doc) -> String {
         return "XX".to_owned();
     };
     if let Some(prefix) = vat_ids(doc, buyer, false)
-        .into_iter()
         .map(|c| substring(doc.raw(c), 1, 2))
         .find(|p| !p.is_empty())
     {
@@ -146,7 +155,6 @@ fn accounting_supplier_country(doc: &Doc) -> String {
         return "XX".to_owned();
     };
     if let Some(prefix) = vat_ids(doc, seller, false)
-        .into_iter()
         .map(|c| substring(doc.raw(c), 1, 2))
         .find(|p| !p.is_empty())
     {
@@ -170,9 +178,10 @@ fn name_given(doc: &Doc, party: NodeId) -> bool {
 
 /// GR-S-011 / GR-R-006: exactly one VAT id, EL + valid TIN.
 fn greek_vat_ok(doc: &Doc, party: NodeId) -> bool {
-    match vat_ids(doc, party, true).as_slice() {
-        [one] => {
-            let text = &doc.raw(*one);
+    let mut ids = vat_ids(doc, party, true);
+    match (ids.next(), ids.next()) {
+        (Some(one), None) => {
+            let text = &doc.raw(one);
             substring(text, 1, 2) == "EL" && tin_ok(&text.chars().skip(2).collect::<String>())
         }
         _ => false,
@@ -319,7 +328,7 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
     cx.require(segments.len() == 6, "GR-R-001-1", id);
 
     let tin = segment(0).unwrap_or("");
-    let tin_of = |which: Tag| -> Vec<String> {
+    let tin_of = |which: Tag| -> Vec<&str> {
         let holder = if which == Tag::TaxRepresentativeParty {
             doc.kid(root, Ns::Cac, which)
         } else {
@@ -328,16 +337,13 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
         holder
             .map(|p| {
                 vat_ids(doc, p, false)
-                    .into_iter()
                     .map(|c| substring(doc.raw(c), 3, 9))
                     .collect()
             })
             .unwrap_or_default()
     };
-    let matches_party = tin_of(Tag::AccountingSupplierParty)
-        .iter()
-        .any(|t| t == tin)
-        || tin_of(Tag::TaxRepresentativeParty).iter().any(|t| t == tin);
+    let matches_party = tin_of(Tag::AccountingSupplierParty).contains(&tin)
+        || tin_of(Tag::TaxRepresentativeParty).contains(&tin);
     let tin_valid = tin
         .split_ascii_whitespace()
         .collect::<Vec<_>>()
@@ -398,7 +404,24 @@ fn check_invoice_number(cx: &mut Ctx<'_>, id: NodeId) {
 
 #[cfg(test)]
 mod tests {
-    use super::tin_ok;
+    use super::{substring, tin_ok};
+
+    /// The borrowed substring gives what the character-wise XPath reading gives.
+    #[test]
+    fn substring_counts_characters() {
+        for text in ["", "E", "EL", "EL094259216", "ΕΛ09", "Ä1|x", "  GR "] {
+            for start in 1..5 {
+                for len in [0, 1, 2, 9] {
+                    let expected: String = text.chars().skip(start - 1).take(len).collect();
+                    assert_eq!(
+                        substring(text, start, len),
+                        expected,
+                        "{text} {start} {len}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn greek_tin() {

@@ -425,8 +425,9 @@ pub(crate) fn charge_indicator(doc: &Doc, allowance_charge: NodeId) -> Option<bo
 /// `cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'` for a tax category element.
 pub(crate) fn is_vat_scheme(doc: &Doc, category: NodeId) -> bool {
     doc.kids(category, Ns::Cac, Tag::TaxScheme).any(|scheme| {
+        // Nearly always written exactly so: then no normalizing is needed.
         doc.kids(scheme, Ns::Cbc, Tag::ID)
-            .any(|id| upper_eq(&doc.norm(id), "VAT"))
+            .any(|id| doc.raw(id) == "VAT" || upper_eq(&doc.norm(id), "VAT"))
     })
 }
 
@@ -493,6 +494,14 @@ pub(crate) struct Facts<'d> {
     /// The seller's country as the national rule sets work it out ([`no::supplier_country`]),
     /// which several of them ask for.
     pub(crate) supplier_country: String,
+    /// The raw seller address country codes anywhere in the document
+    /// (`AccountingSupplierParty/Party/PostalAddress/Country/IdentificationCode`), which
+    /// decide whether the national rule sets need to look further.
+    pub(crate) seller_country_codes: Vec<&'d str>,
+    /// Every `AccountingSupplierParty/Party` / `AccountingCustomerParty/Party` anywhere, in
+    /// document order (several national rule sets look at each).
+    pub(crate) seller_parties: Vec<NodeId>,
+    pub(crate) buyer_parties: Vec<NodeId>,
     /// A `cbc:DueDate` anywhere (BR-CO-25).
     pub(crate) due_date: bool,
     /// A `cac:PaymentTerms` with a `cbc:Note` anywhere (BR-CO-25).
@@ -509,10 +518,24 @@ impl<'d> Facts<'d> {
         for id in doc.all() {
             let node = doc.node(id);
             if node.ns != Ns::Cac {
-                facts.due_date |= node.tag == Tag::DueDate && node.ns == Ns::Cbc;
+                if node.ns == Ns::Cbc {
+                    match node.tag {
+                        Tag::DueDate => facts.due_date = true,
+                        Tag::IdentificationCode if is_seller_country(doc, node.parent) => {
+                            facts.seller_country_codes.push(doc.raw(id));
+                        }
+                        _ => {}
+                    }
+                }
                 continue;
             }
             match node.tag {
+                Tag::Party if doc.is(node.parent, Ns::Cac, Tag::AccountingSupplierParty) => {
+                    facts.seller_parties.push(id);
+                }
+                Tag::Party if doc.is(node.parent, Ns::Cac, Tag::AccountingCustomerParty) => {
+                    facts.buyer_parties.push(id);
+                }
                 Tag::PaymentTerms => {
                     facts.payment_terms_note |= doc.kid(id, Ns::Cbc, Tag::Note).is_some();
                 }
@@ -579,6 +602,23 @@ impl<'d> Facts<'d> {
             }
         }
         facts
+    }
+}
+
+/// Whether `country` is an `AccountingSupplierParty/Party/PostalAddress/Country`.
+fn is_seller_country(doc: &Doc, country: NodeId) -> bool {
+    // Each step only once the previous one is known to be an element below the root.
+    doc.is(country, Ns::Cac, Tag::Country) && {
+        let address = doc.node(country).parent;
+        doc.is(address, Ns::Cac, Tag::PostalAddress) && {
+            let party = doc.node(address).parent;
+            doc.is(party, Ns::Cac, Tag::Party)
+                && doc.is(
+                    doc.node(party).parent,
+                    Ns::Cac,
+                    Tag::AccountingSupplierParty,
+                )
+        }
     }
 }
 
@@ -681,6 +721,30 @@ mod tests {
         testing::check(&xml, &[("BR-CO-10", 0)]);
         let near_limit = "10000000000000";
         testing::check(&xml.replace(big, near_limit), &[("BR-CO-13", 1)]);
+    }
+
+    /// The integer [`round2`] gives the value and scale of the Decimal formula.
+    #[test]
+    fn round2_matches_the_formula() {
+        use proptest::prelude::*;
+        let digits = prop::sample::select(vec![0i64, 1, 4, 5, 6, 9, 10, 50, 99, 100, 995, 1005]);
+        proptest!(|(
+            m in prop::num::i64::ANY,
+            mid in -10_000_000_000i64..10_000_000_000,
+            small in digits,
+            negative: bool,
+            scale in 0u32..=28,
+        )| {
+            for m in [m, mid, if negative { -small } else { small }] {
+                let x = Decimal::new(m, scale);
+                if x.abs() > Decimal::from(10_000_000_000_000_000_i64) {
+                    continue;
+                }
+                let (fast, slow) = (round2(x), round2_by_decimals(x));
+                prop_assert_eq!(fast, slow, "{}", x);
+                prop_assert_eq!(fast.scale(), slow.scale(), "{}", x);
+            }
+        });
     }
 
     #[test]

@@ -266,11 +266,11 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     // Each country's rules apply only for a seller in that country; most documents have
     // none of them, so a cheap conservative test runs first and the checks themselves
     // decide exactly.
-    let seller_in = SellerCountries::gather(cx.doc);
-    if seller_in.could_be("IS") {
+    let could_be = |country: &str| seller_could_be(&cx.facts.seller_country_codes, country);
+    if could_be("IS") {
         check_iceland(cx);
     }
-    let sweden = seller_in.could_be("SE");
+    let sweden = could_be("SE");
     if sweden {
         check_sweden_payments(cx);
     }
@@ -280,60 +280,28 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     if sweden {
         check_sweden(cx);
     }
-    if seller_in.could_be("NL") {
+    if could_be("NL") {
         check_netherlands(cx);
     }
-    if seller_in.could_be("DK") {
+    if could_be("DK") {
         check_denmark(cx);
     }
 }
 
-/// The seller address country codes anywhere in the document
-/// (`AccountingSupplierParty/Party/PostalAddress/Country/IdentificationCode`), raw.
-struct SellerCountries<'d> {
-    codes: Vec<&'d str>,
-}
-
-impl<'d> SellerCountries<'d> {
-    fn gather(doc: &'d Doc<'_>) -> SellerCountries<'d> {
-        let mut codes = Vec::new();
-        for id in doc.all() {
-            if !doc.is(id, Ns::Cbc, Tag::IdentificationCode) {
-                continue;
-            }
-            let country = doc.node(id).parent;
-            let address = doc.node(country).parent;
-            if !(doc.is(country, Ns::Cac, Tag::Country)
-                && doc.is(address, Ns::Cac, Tag::PostalAddress))
-            {
-                continue;
-            }
-            let party = doc.node(address).parent;
-            if doc.is(party, Ns::Cac, Tag::Party)
-                && doc.is(
-                    doc.node(party).parent,
-                    Ns::Cac,
-                    Tag::AccountingSupplierParty,
-                )
-            {
-                codes.push(doc.raw(id));
-            }
+/// Whether one of the seller address country codes ([`Facts::seller_country_codes`]), read
+/// any way the country rules read it (raw, normalized, without spaces, upper-cased), can be
+/// `country`.
+///
+/// [`Facts::seller_country_codes`]: super::Facts::seller_country_codes
+fn seller_could_be(codes: &[&str], country: &str) -> bool {
+    codes.iter().any(|code| {
+        if code.bytes().any(|b| b.is_ascii_whitespace()) {
+            let squeezed: String = code.split_ascii_whitespace().collect();
+            super::upper_eq(&squeezed, country)
+        } else {
+            super::upper_eq(code, country)
         }
-        SellerCountries { codes }
-    }
-
-    /// Whether a seller code, read any way the country rules read it (raw, normalized,
-    /// without spaces, upper-cased), can be `country`.
-    fn could_be(&self, country: &str) -> bool {
-        self.codes.iter().any(|code| {
-            if code.bytes().any(|b| b.is_ascii_whitespace()) {
-                let squeezed: String = code.split_ascii_whitespace().collect();
-                super::upper_eq(&squeezed, country)
-            } else {
-                super::upper_eq(code, country)
-            }
-        })
-    }
+    })
 }
 
 fn vat_company_ids_raw(doc: &Doc, party: NodeId) -> Vec<NodeId> {
@@ -348,14 +316,8 @@ fn vat_company_ids_raw(doc: &Doc, party: NodeId) -> Vec<NodeId> {
 
 fn check_sweden(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
-    let sellers: Vec<NodeId> = doc
-        .all()
-        .filter(|&n| {
-            doc.is(n, Ns::Cac, Tag::Party)
-                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
-        })
-        .collect();
-    for seller in sellers {
+    let facts = cx.facts;
+    for &seller in &facts.seller_parties {
         // Existential comparison on the raw country code.
         let swedish_address = doc
             .path_all(
@@ -430,11 +392,30 @@ fn check_sweden(cx: &mut Ctx<'_>) {
 }
 
 /// The raw seller (or buyer) country codes, compared existentially as the Swedish rules do.
-fn any_party_in(doc: &Doc, which: Tag, code: &str) -> bool {
-    doc.all()
-        .filter(|&n| doc.is(n, Ns::Cac, Tag::Party) && doc.is(doc.node(n).parent, Ns::Cac, which))
-        .any(|p| {
-            doc.path_all(
+fn any_party_in(doc: &Doc, parties: &[NodeId], code: &str) -> bool {
+    parties.iter().any(|&p| {
+        doc.path_all(
+            p,
+            &[
+                (Ns::Cac, Tag::PostalAddress),
+                (Ns::Cac, Tag::Country),
+                (Ns::Cbc, Tag::IdentificationCode),
+            ],
+        )
+        .iter()
+        .any(|&c| doc.raw(c) == code)
+    })
+}
+
+fn check_sweden_payments(cx: &mut Ctx<'_>) {
+    let doc = cx.doc;
+    let facts = cx.facts;
+    if !any_party_in(doc, &facts.seller_parties, "SE") {
+        return;
+    }
+    let swedish_vat_seller = facts.seller_parties.iter().any(|&p| {
+        let address = doc
+            .path_all(
                 p,
                 &[
                     (Ns::Cac, Tag::PostalAddress),
@@ -443,39 +424,13 @@ fn any_party_in(doc: &Doc, which: Tag, code: &str) -> bool {
                 ],
             )
             .iter()
-            .any(|&c| doc.raw(c) == code)
-        })
-}
-
-fn check_sweden_payments(cx: &mut Ctx<'_>) {
-    let doc = cx.doc;
-    if !any_party_in(doc, Tag::AccountingSupplierParty, "SE") {
-        return;
-    }
-    let swedish_vat_seller = doc
-        .all()
-        .filter(|&n| {
-            doc.is(n, Ns::Cac, Tag::Party)
-                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
-        })
-        .any(|p| {
-            let address = doc
-                .path_all(
-                    p,
-                    &[
-                        (Ns::Cac, Tag::PostalAddress),
-                        (Ns::Cac, Tag::Country),
-                        (Ns::Cbc, Tag::IdentificationCode),
-                    ],
-                )
+            .any(|&c| doc.raw(c) == "SE");
+        address
+            && vat_company_ids_raw(doc, p)
                 .iter()
-                .any(|&c| doc.raw(c) == "SE");
-            address
-                && vat_company_ids_raw(doc, p)
-                    .iter()
-                    .any(|&c| doc.raw(c).chars().take(2).collect::<String>() == "SE")
-        });
-    let buyer_se = any_party_in(doc, Tag::AccountingCustomerParty, "SE");
+                .any(|&c| doc.raw(c).chars().take(2).collect::<String>() == "SE")
+    });
+    let buyer_se = any_party_in(doc, &facts.buyer_parties, "SE");
     for id in doc.all() {
         let node = doc.node(id);
         match (node.ns, node.tag) {
@@ -548,14 +503,8 @@ fn check_italy(cx: &mut Ctx<'_>) {
     if cx.facts.supplier_country != "IT" {
         return;
     }
-    let sellers: Vec<NodeId> = doc
-        .all()
-        .filter(|&n| {
-            doc.is(n, Ns::Cac, Tag::Party)
-                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
-        })
-        .collect();
-    for seller in sellers {
+    let facts = cx.facts;
+    for &seller in &facts.seller_parties {
         for pts in doc
             .kids(seller, Ns::Cac, Tag::PartyTaxScheme)
             .collect::<Vec<_>>()

@@ -78,14 +78,8 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
     if cx.facts.supplier_country != "NO" {
         return;
     }
-    let parties: Vec<NodeId> = doc
-        .all()
-        .filter(|&n| {
-            doc.is(n, Ns::Cac, Tag::Party)
-                && doc.is(doc.node(n).parent, Ns::Cac, Tag::AccountingSupplierParty)
-        })
-        .collect();
-    for party in parties {
+    let facts = cx.facts;
+    for &party in &facts.seller_parties {
         let tax = company_ids(doc, party, "TAX");
         if tax.len() <= 1 {
             let ok = tax

@@ -386,8 +386,13 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
                 .fold(0, |m, (i, f)| m | (u16::from(c.has(f.code)) << i))
         })
         .collect();
+    // Every rule of a family asks first for a category with its code: a family whose code
+    // no category has (most of them, in most documents) cannot fire and is skipped.
+    let present = masks.iter().fold(0, |all, m| all | m);
     for (i, family) in FAMILIES.iter().enumerate() {
-        check_family(cx, nets.as_ref(), family, 1 << i, &masks);
+        if present & (1 << i) != 0 {
+            check_family(cx, nets.as_ref(), family, 1 << i, &masks);
+        }
     }
     check_not_subject(cx);
     check_intra_community(cx);
@@ -669,13 +674,13 @@ fn in_line_item(doc: &Doc, category: NodeId) -> bool {
 /// The category codes (normalized `cbc:ID`) and valid rates (`cbc:Percent`) of the
 /// `<group>` children of an element, each distinct. A code and a rate are matched separately,
 /// as the official tests do (`[cac:X/cbc:ID = code][cac:X/cbc:Percent = rate]`).
-fn codes_and_rates<'d>(
-    doc: &'d Doc<'_>,
-    parent: NodeId,
-    group: Tag,
-) -> (Vec<Cow<'d, str>>, Vec<Decimal>) {
-    let mut codes: Vec<Cow<'d, str>> = Vec::new();
-    let mut rates: Vec<Decimal> = Vec::new();
+///
+/// Written into `buffer` (cleared first), which the caller reuses from line to line rather
+/// than allocating two vectors for each.
+fn codes_and_rates<'d>(doc: &'d Doc<'_>, parent: NodeId, group: Tag, buffer: &mut CodesRates<'d>) {
+    let (codes, rates) = buffer;
+    codes.clear();
+    rates.clear();
     for category in doc.kids(parent, Ns::Cac, group) {
         for id in doc.kids(category, Ns::Cbc, Tag::ID) {
             let code = doc.norm(id);
@@ -691,8 +696,10 @@ fn codes_and_rates<'d>(
             }
         }
     }
-    (codes, rates)
 }
+
+/// The distinct category codes and rates [`codes_and_rates`] finds.
+type CodesRates<'d> = (Vec<Cow<'d, str>>, Vec<Decimal>);
 
 /// Which lines a net sum is over.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -727,6 +734,9 @@ impl<'d> Nets<'d> {
             any_invoice_line: false,
             any_credit_note_line: false,
         };
+        // Reused for every line and allowance/charge: the first item's, and any further one's.
+        let mut first: CodesRates<'d> = Default::default();
+        let mut further: CodesRates<'d> = Default::default();
         for id in doc.all() {
             let node = doc.node(id);
             if node.ns != Ns::Cac {
@@ -736,7 +746,7 @@ impl<'d> Nets<'d> {
                 Tag::InvoiceLine => Lines::Invoice,
                 Tag::CreditNoteLine => Lines::CreditNote,
                 Tag::AllowanceCharge => {
-                    nets.allowance_charge(doc, id, node.parent == root);
+                    nets.allowance_charge(doc, id, node.parent == root, &mut first);
                     continue;
                 }
                 _ => continue,
@@ -747,26 +757,18 @@ impl<'d> Nets<'d> {
             }
             // The sums take the first item only, like `cac:Item/cac:ClassifiedTaxCategory`
             // on a line with one item.
-            let mut first = None;
-            for item in doc.kids(id, Ns::Cac, Tag::Item) {
-                let (codes, rates) = codes_and_rates(doc, item, Tag::ClassifiedTaxCategory);
-                for code in &codes {
-                    for &rate in &rates {
-                        nets.rated_lines
-                            .entry((lines, code.clone(), Some(rate)), ());
-                    }
-                }
-                if first.is_none() {
-                    first = Some((codes, rates));
-                }
-            }
-            if node.parent != root {
-                continue;
-            }
-            let Some((codes, rates)) = first else {
+            let mut items = doc.kids(id, Ns::Cac, Tag::Item);
+            let Some(item) = items.next() else {
                 continue;
             };
-            if codes.is_empty() {
+            codes_and_rates(doc, item, Tag::ClassifiedTaxCategory, &mut first);
+            nets.rated_line(lines, &first);
+            for item in items {
+                codes_and_rates(doc, item, Tag::ClassifiedTaxCategory, &mut further);
+                nets.rated_line(lines, &further);
+            }
+            let (codes, rates) = &first;
+            if node.parent != root || codes.is_empty() {
                 continue;
             }
             let mut amount = Some(Decimal::ZERO);
@@ -776,15 +778,33 @@ impl<'d> Nets<'d> {
                     _ => None,
                 };
             }
-            nets.add(lines, &codes, &rates, amount);
+            nets.add(lines, codes, rates, amount);
         }
         nets
     }
 
-    fn allowance_charge(&mut self, doc: &'d Doc<'_>, id: NodeId, document_level: bool) {
-        let (codes, rates) = codes_and_rates(doc, id, Tag::TaxCategory);
-        for code in &codes {
-            for &rate in &rates {
+    /// Record the (code, rate) pairs of a line's item.
+    fn rated_line(&mut self, lines: Lines, (codes, rates): &CodesRates<'d>) {
+        for code in codes {
+            for &rate in rates {
+                self.rated_lines
+                    .entry((lines, code.clone(), Some(rate)), ());
+            }
+        }
+    }
+
+    /// An allowance or charge, its codes and rates read into `buffer`.
+    fn allowance_charge(
+        &mut self,
+        doc: &'d Doc<'_>,
+        id: NodeId,
+        document_level: bool,
+        buffer: &mut CodesRates<'d>,
+    ) {
+        codes_and_rates(doc, id, Tag::TaxCategory, buffer);
+        let (codes, rates) = &*buffer;
+        for code in codes {
+            for &rate in rates {
                 self.rated_allowances.entry((code.clone(), rate), ());
             }
         }
@@ -804,7 +824,7 @@ impl<'d> Nets<'d> {
         }
         // Document level allowances and charges count towards both kinds of lines.
         for lines in [Lines::Invoice, Lines::CreditNote] {
-            self.add(lines, &codes, &rates, amount);
+            self.add(lines, codes, rates, amount);
         }
     }
 
