@@ -574,9 +574,10 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 }
 
 /// Whether the `len` bytes at `a` and at `b` of `bytes` are there and equal, compared a word
-/// at a time ([`crate::tag::same_bytes`]), or, for names shorter than a word, as one masked
-/// word where the input has the bytes to spare, as it nearly always has after a name.
-#[inline]
+/// at a time: names of eight bytes or more by whole words (the last one overlapping the one
+/// before), shorter ones by one masked word where the input has the bytes to spare, as it
+/// nearly always has after a name.
+#[inline(always)]
 fn same_at(bytes: &[u8], a: usize, b: usize, len: usize) -> bool {
     let (Some(x), Some(y)) = (bytes.get(a..a + len), bytes.get(b..b + len)) else {
         return false;
@@ -585,8 +586,8 @@ fn same_at(bytes: &[u8], a: usize, b: usize, len: usize) -> bool {
         return crate::tag::same_bytes(x, y);
     }
     match (word_at(bytes, a), word_at(bytes, b)) {
-        // Only the low `len` bytes count (none when `len` is 0).
-        (Some(p), Some(q)) => (p ^ q).checked_shl(8 * (8 - len) as u32).unwrap_or(0) == 0,
+        // Only the low `len` bytes count.
+        (Some(p), Some(q)) => len == 0 || (p ^ q) << (8 * (8 - len)) == 0,
         _ => x == y,
     }
 }
@@ -930,8 +931,8 @@ impl<'a> Reader<'a> {
 
     /// The next `<` at or after `from` (or the end), and what the character data before it
     /// holds when that was noted. The usual runs are read here, small enough to be inlined
-    /// into the main loop: indentation (a line feed, then spaces or tabs eight at a time) and short
-    /// text within one word; anything else goes to [`Reader::next_markup_far`].
+    /// into the main loop: indentation (a line feed, then spaces and tabs eight at a time)
+    /// and short text within one word; anything else goes to [`Reader::next_markup_far`].
     #[inline(always)]
     fn next_markup(&self, from: usize) -> (usize, Option<TextSeen>) {
         let bytes = self.bytes;
@@ -939,16 +940,18 @@ impl<'a> Reader<'a> {
             let mut at = from + 1;
             while let Some(word) = word_at(bytes, at) {
                 if word != SPACES {
+                    // The first byte that is not a space or a tab (some documents indent
+                    // with tabs): markup ends the indentation here.
                     let blank = bytes_equal(word, b' ') | bytes_equal(word, b'\t');
-                    if blank != HIGH_BITS {
-                        // The first byte that is not a space or a tab: markup ends the
-                        // indentation here.
-                        at += first_flagged(!blank & HIGH_BITS);
-                        if bytes.get(at) == Some(&b'<') {
-                            return (at, Some(TextSeen::default()));
-                        }
-                        break;
+                    if blank == HIGH_BITS {
+                        at += 8;
+                        continue;
                     }
+                    at += first_flagged(!blank & HIGH_BITS);
+                    if bytes.get(at) == Some(&b'<') {
+                        return (at, Some(TextSeen::default()));
+                    }
+                    break;
                 }
                 at += 8;
             }
@@ -962,7 +965,10 @@ impl<'a> Reader<'a> {
             {
                 let lt = bytes_equal(word, b'<');
                 let before = before_first(lt);
-                if (bytes_equal(word, b'&') | bytes_equal(word, b'\r')) & before != 0 {
+                // References and carriage returns are below '\'', as few bytes of a value
+                // are (spaces): looked for only when there is one.
+                let low = bytes_below(word, b'\'') & before;
+                if low != 0 && (bytes_equal(word, b'&') | bytes_equal(word, b'\r')) & low != 0 {
                     break;
                 }
                 words |= !bytes_below(word, 0x21) & before & HIGH_BITS;
@@ -1962,6 +1968,20 @@ mod tests {
         assert!(!same_at(bytes, 42, 0, 3));
         assert!(!same_at(bytes, 42, 42, 4));
         assert!(same_at(bytes, 3, 3, 0));
+    }
+
+    /// `same_at`'s word compares against slice equality, near the end of the input too.
+    #[test]
+    fn same_at_matches_slice_equality() {
+        use proptest::prelude::*;
+        let bytes = prop::collection::vec(prop::sample::select(vec![b'a', b'b', b':']), 0..40);
+        proptest!(|(bytes in bytes, a in 0usize..44, b in 0usize..44, len in 0usize..30)| {
+            let expected = matches!(
+                (bytes.get(a..a + len), bytes.get(b..b + len)),
+                (Some(x), Some(y)) if x == y
+            );
+            prop_assert_eq!(same_at(&bytes, a, b, len), expected);
+        });
     }
 
     #[test]
