@@ -251,6 +251,27 @@ impl Tag {
     pub fn name(self) -> &'static str {
         NAMES[self as usize]
     }
+
+    /// Per tag: whether its name ends with `suffix` (never for `Other`, which has no name),
+    /// worked out at compile time for rules that judge elements by the end of their name.
+    pub(crate) const fn ending_with(suffix: &str) -> [bool; Tag::COUNT] {
+        let suffix = suffix.as_bytes();
+        let mut out = [false; Tag::COUNT];
+        let mut index = 1;
+        while index < NAMES.len() {
+            let name = NAMES[index].as_bytes();
+            if name.len() >= suffix.len() {
+                let skip = name.len() - suffix.len();
+                let mut i = 0;
+                while i < suffix.len() && name[skip + i] == suffix[i] {
+                    i += 1;
+                }
+                out[index] = i == suffix.len();
+            }
+            index += 1;
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -272,6 +293,20 @@ mod tests {
             let tag = Tag::of(name);
             assert_eq!(tag as usize, index, "{name}");
             assert_eq!(tag.name(), *name);
+        }
+    }
+
+    #[test]
+    fn name_endings_agree_with_the_names() {
+        for suffix in ["Amount", "PriceAmount", "BinaryObject", "ID", "x", ""] {
+            let table = Tag::ending_with(suffix);
+            for (index, name) in NAMES.iter().enumerate() {
+                assert_eq!(
+                    table[index],
+                    index > 0 && name.ends_with(suffix),
+                    "{name} {suffix}"
+                );
+            }
         }
     }
 

@@ -100,10 +100,13 @@ impl Codes {
         let start = self.keys.partition_point(|&k| k < key);
         let keys = self.keys.get(start..).unwrap_or(&[]);
         let names = self.names.get(start..).unwrap_or(&[]);
+        // Two strings of the same length up to eight bytes with the same key are equal (the
+        // key holds all their bytes), so short codes need no string comparison.
+        let short = code.len() <= 8;
         keys.iter()
             .zip(names)
             .take_while(|&(&k, _)| k == key)
-            .any(|(_, &name)| name == code)
+            .any(|(_, &name)| name.len() == code.len() && (short || name == code))
     }
 }
 
@@ -296,5 +299,28 @@ mod tests {
         }
         assert!(contains(EAS, "0192"));
         assert!(!contains(ISO3166, "XX"));
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// The key-and-length shortcut answers as a plain search of the list does, for
+        /// codes of any length, NUL bytes and near misses included.
+        #[test]
+        fn codes_contains_agrees_with_a_plain_search(
+            code in proptest::prop_oneof![
+                "[A-Z0-9]{0,10}",
+                "[A-Z\\x00]{1,9}",
+                proptest::sample::select(super::super::cen_codes::UNITS).prop_map(String::from),
+                proptest::sample::select(UNCL7161).prop_map(|c| format!("{c}\\x00")),
+            ]
+        ) {
+            for list in [ISO3166, ISO4217, UNCL7161, EAS, UNCL4451, super::super::cen_codes::UNITS] {
+                let plain = list.contains(&code.as_str());
+                let keys: &'static [u64] = list.iter().map(|c| prefix_key(c)).collect::<Vec<_>>().leak();
+                let fast = Codes::new(list, keys).contains(&code);
+                proptest::prop_assert_eq!(fast, plain, "{:?}", code);
+            }
+        }
     }
 }

@@ -216,8 +216,29 @@ fn has(doc: &Doc, id: NodeId, ns: Ns, tag: Tag) -> bool {
 /// Whether `text` contains the Peppol profile pattern (the official regular expression is not
 /// anchored, and its dots match any character).
 pub(super) fn has_profile_pattern(text: &str) -> bool {
-    // `urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0` with `.` = any char and `N` = digit.
-    const PATTERN: &[u8] = b"urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0";
+    // In ASCII text a character is a byte, so the pattern is matched over bytes (the common
+    // case: the profile id itself, matched at its first byte).
+    if text.is_ascii() {
+        return text
+            .as_bytes()
+            .windows(PROFILE_PATTERN.len())
+            .any(|window| {
+                PROFILE_PATTERN.iter().zip(window).all(|(&p, &c)| match p {
+                    b'.' => c != b'\n',
+                    b'N' => c.is_ascii_digit(),
+                    p => c == p,
+                })
+            });
+    }
+    has_profile_pattern_by_chars(text)
+}
+
+/// `urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0` with `.` = any char and `N` = digit.
+const PROFILE_PATTERN: &[u8] = b"urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0";
+
+/// [`has_profile_pattern`] character by character, for any text.
+fn has_profile_pattern_by_chars(text: &str) -> bool {
+    const PATTERN: &[u8] = PROFILE_PATTERN;
     // Character-wise from every character start (a dot may match a multi-byte character).
     text.char_indices().any(|(start, _)| {
         let mut chars = text[start..].chars();
@@ -726,6 +747,26 @@ fn is_digits(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::rules::testing::check;
+
+    proptest::proptest! {
+        /// The byte-wise match of ASCII text answers as the character-wise one does.
+        #[test]
+        fn profile_pattern_bytes_agree_with_chars(
+            text in proptest::prop_oneof![
+                "[a-z0-9:.\\n]{0,60}",
+                "(x|\\n|é)?urn:fdc:peppol.eu:2017:poacc:billing:[0-9a\\n]{2}:1.0(x)?",
+                "urn.fdc.peppol.eu.2017.poacc.billing.[0-9]{2}.1.[0-9\\n]",
+                "[ -~\\n]{40,50}",
+            ]
+        ) {
+            proptest::prop_assert_eq!(
+                has_profile_pattern(&text),
+                has_profile_pattern_by_chars(&text),
+                "{:?}",
+                text
+            );
+        }
+    }
 
     #[test]
     fn checksums() {

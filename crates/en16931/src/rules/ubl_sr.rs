@@ -271,19 +271,15 @@ pub(super) fn check(cx: &mut Ctx<'_>) {
         let node = doc.node(id);
         scan.see(doc, id, node);
         let parent = node.parent;
-        let name = node.name.as_bytes();
-        // Suffixes as fixed-size compares (inlined), not calls to `memcmp` on every element.
-        if name.last_chunk::<6>() == Some(b"Amount")
-            && name.last_chunk::<11>() != Some(b"PriceAmount")
-            && !in_price_allowance(doc, id)
-        {
+        let (amount, binary_object) = name_endings(node);
+        if amount && !in_price_allowance(doc, id) {
             let ok = doc
                 .raw(id)
                 .split_once('.')
                 .is_none_or(|(_, after)| after.chars().count() <= 2);
             cx.require(ok, "UBL-DT-01", id);
         }
-        if name.last_chunk::<12>() == Some(b"BinaryObject") {
+        if binary_object {
             cx.require(doc.attr(id, "mimeCode").is_some(), "UBL-DT-06", id);
             cx.require(doc.attr(id, "filename").is_some(), "UBL-DT-07", id);
         }
@@ -487,6 +483,28 @@ fn check_payee(cx: &mut Ctx<'_>, payee: NodeId) {
         &[(Ns::Cac, Tag::PartyLegalEntity), (Ns::Cbc, Tag::CompanyID)],
     );
     cx.require(legal_ids <= 1 && differs, "UBL-SR-21", payee);
+}
+
+/// Whether an element's local name ends with `Amount` but not `PriceAmount` (UBL-DT-01), and
+/// whether it ends with `BinaryObject` (UBL-DT-06/07), in any namespace: a table look-up for
+/// the names the rules know, the name's bytes for the others.
+fn name_endings(node: &Node<'_>) -> (bool, bool) {
+    const AMOUNT: [bool; Tag::COUNT] = Tag::ending_with("Amount");
+    const PRICE_AMOUNT: [bool; Tag::COUNT] = Tag::ending_with("PriceAmount");
+    const BINARY_OBJECT: [bool; Tag::COUNT] = Tag::ending_with("BinaryObject");
+    let tag = node.tag as usize;
+    if node.tag != Tag::Other {
+        let known = |table: &[bool; Tag::COUNT]| table.get(tag).copied().unwrap_or(false);
+        return (
+            known(&AMOUNT) && !known(&PRICE_AMOUNT),
+            known(&BINARY_OBJECT),
+        );
+    }
+    let name = node.name.as_bytes();
+    (
+        name.ends_with(b"Amount") && !name.ends_with(b"PriceAmount"),
+        name.ends_with(b"BinaryObject"),
+    )
 }
 
 /// Whether the element sits inside `cac:Price/cac:AllowanceCharge`.
@@ -739,6 +757,26 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId, scan: &Scan<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::check;
+
+    /// UBL-DT-01/06/07 judge any element by the end of its local name, in any namespace,
+    /// whether or not the rules know the name.
+    #[test]
+    fn names_are_judged_by_their_ending() {
+        check(
+            "<cbc:LineExtensionAmount>1.001</cbc:LineExtensionAmount>\
+             <cbc:PriceAmount>1.001</cbc:PriceAmount>\
+             <cbc:UnknownPriceAmount>1.001</cbc:UnknownPriceAmount>\
+             <cbc:UnknownAmount>1.001</cbc:UnknownAmount>\
+             <x:TaxAmount xmlns:x=\"urn:x\">1.001</x:TaxAmount>\
+             <cbc:Amounts>1.001</cbc:Amounts>",
+            &[("UBL-DT-01", 3)],
+        );
+        check(
+            "<cbc:EmbeddedDocumentBinaryObject>AA==</cbc:EmbeddedDocumentBinaryObject>\
+             <x:OtherBinaryObject xmlns:x=\"urn:x\" mimeCode=\"a\">AA==</x:OtherBinaryObject>",
+            &[("UBL-DT-06", 1), ("UBL-DT-07", 2)],
+        );
+    }
 
     #[test]
     fn cardinalities() {
