@@ -219,15 +219,18 @@ impl<'a> Doc<'a> {
         Ok(doc)
     }
 
+    #[inline]
     pub fn kind(&self) -> Kind {
         self.kind
     }
 
     /// The Invoice or CreditNote element.
+    #[inline]
     pub fn root(&self) -> NodeId {
         self.root
     }
 
+    #[inline]
     pub fn node(&self, id: NodeId) -> &Node<'a> {
         &self.nodes[id as usize]
     }
@@ -263,6 +266,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Children of `id` in document order.
+    #[inline]
     pub fn children(&self, id: NodeId) -> Children<'_, 'a> {
         Children {
             doc: self,
@@ -271,11 +275,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether `id` has child elements.
+    #[inline]
     pub fn has_children(&self, id: NodeId) -> bool {
         self.node(id).first_child != NONE
     }
 
     /// Children of `id` with the given namespace and local name.
+    #[inline]
     pub fn kids(&self, id: NodeId, ns: Ns, tag: Tag) -> impl Iterator<Item = NodeId> + '_ {
         let next = match self.root_kid(id, ns, tag) {
             // Below the root, start at the first match rather than the first child.
@@ -286,6 +292,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The first child with the given name.
+    #[inline]
     pub fn kid(&self, id: NodeId, ns: Ns, tag: Tag) -> Option<NodeId> {
         match self.root_kid(id, ns, tag) {
             Some(first) => first,
@@ -352,12 +359,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether `id` is the element `ns:tag` (`Tag::Other` matches no name).
+    #[inline]
     pub fn is(&self, id: NodeId, ns: Ns, tag: Tag) -> bool {
         let n = self.node(id);
         n.tag == tag && n.ns == ns && tag != Tag::Other
     }
 
     /// The element's direct text, as written (references resolved, line ends normalized).
+    #[inline]
     pub fn raw(&self, id: NodeId) -> &str {
         match self.node(id).text {
             Text::Input { start, len } => self
@@ -384,11 +393,13 @@ impl<'a> Doc<'a> {
     }
 
     /// The element's text trimmed.
+    #[inline]
     pub fn text(&self, id: NodeId) -> &str {
         self.raw(id).trim()
     }
 
     /// The element's unprefixed attributes, in document order.
+    #[inline]
     pub fn attrs(&self, id: NodeId) -> &[Attr<'a>] {
         let n = self.node(id);
         // Most elements have none: settled without slicing.
@@ -401,6 +412,7 @@ impl<'a> Doc<'a> {
             .unwrap_or(&[])
     }
 
+    #[inline]
     pub fn attr(&self, id: NodeId, key: &str) -> Option<&str> {
         self.attrs(id)
             .iter()

@@ -191,7 +191,7 @@ fn greek_vat_ok(doc: &Doc, party: NodeId) -> bool {
 pub(super) fn check(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let root = doc.root();
-    let seller_country = cx.facts.supplier_country.as_str();
+    let seller_country: &str = &cx.facts.supplier_country;
     let greek_sender = seller_country == "GR" || seller_country == "EL";
     let buyer_country = customer_country(doc);
     let greek_receiver = buyer_country == "GR" || buyer_country == "EL";

@@ -493,7 +493,7 @@ pub(crate) struct Facts<'d> {
     pub(crate) buyer_legal_id: bool,
     /// The seller's country as the national rule sets work it out ([`no::supplier_country`]),
     /// which several of them ask for.
-    pub(crate) supplier_country: String,
+    pub(crate) supplier_country: Cow<'d, str>,
     /// The raw seller address country codes anywhere in the document
     /// (`AccountingSupplierParty/Party/PostalAddress/Country/IdentificationCode`), which
     /// decide whether the national rule sets need to look further.

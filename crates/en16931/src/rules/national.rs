@@ -319,44 +319,26 @@ fn check_sweden(cx: &mut Ctx<'_>) {
     let facts = cx.facts;
     for &seller in &facts.seller_parties {
         // Existential comparison on the raw country code.
-        let swedish_address = doc
-            .path_all(
-                seller,
-                &[
-                    (Ns::Cac, Tag::PostalAddress),
-                    (Ns::Cac, Tag::Country),
-                    (Ns::Cbc, Tag::IdentificationCode),
-                ],
-            )
-            .iter()
-            .any(|&c| doc.raw(c) == "SE");
-        if !swedish_address {
+        if !address_country_is(doc, seller, "SE") {
             continue;
         }
         let vat_ids = vat_company_ids_raw(doc, seller);
         let swedish_vat = vat_ids
             .iter()
-            .any(|&c| doc.raw(c).chars().take(2).collect::<String>() == "SE");
-        if swedish_vat && vat_ids.len() == 1 {
-            let raw = &doc.raw(vat_ids[0]);
-            cx.require(
-                doc.norm(vat_ids[0]).chars().count() == 14,
-                "SE-R-001",
-                seller,
-            );
-            let tail: String = raw.chars().skip(2).take(12).collect();
-            cx.require(is_number(&tail), "SE-R-002", seller);
-        }
-        for legal in doc
-            .kids(seller, Ns::Cac, Tag::PartyLegalEntity)
-            .collect::<Vec<_>>()
+            .any(|&c| chars_between(doc.raw(c), 0, 2) == "SE");
+        if let [vat_id] = vat_ids.as_slice()
+            && swedish_vat
         {
-            let ids: Vec<NodeId> = doc.kids(legal, Ns::Cbc, Tag::CompanyID).collect();
-            let [company] = ids.as_slice() else {
+            cx.require(doc.norm(*vat_id).chars().count() == 14, "SE-R-001", seller);
+            let tail = chars_between(doc.raw(*vat_id), 2, 14);
+            cx.require(is_number(tail), "SE-R-002", seller);
+        }
+        for legal in doc.kids(seller, Ns::Cac, Tag::PartyLegalEntity) {
+            let Some(company) = only(doc.kids(legal, Ns::Cbc, Tag::CompanyID)) else {
                 continue;
             };
-            let value = doc.norm(*company);
-            cx.require(is_number(doc.raw(*company)), "SE-R-003", legal);
+            let value = doc.norm(company);
+            cx.require(is_number(doc.raw(company)), "SE-R-003", legal);
             cx.require(value.chars().count() == 10, "SE-R-004", legal);
             let luhn = !value.is_empty()
                 && value.bytes().all(|b| b.is_ascii_digit())
@@ -370,19 +352,16 @@ fn check_sweden(cx: &mut Ctx<'_>) {
             )
             .is_some();
         if has_legal_id {
-            for pts in doc
-                .kids(seller, Ns::Cac, Tag::PartyTaxScheme)
-                .collect::<Vec<_>>()
-            {
+            for pts in doc.kids(seller, Ns::Cac, Tag::PartyTaxScheme) {
                 let schemes: Vec<NodeId> =
                     doc.path_all(pts, &[(Ns::Cac, Tag::TaxScheme), (Ns::Cbc, Tag::ID)]);
                 let [scheme] = schemes.as_slice() else {
                     continue;
                 };
-                if doc.norm(*scheme).to_uppercase() == "VAT" {
+                if super::upper_eq(&doc.norm(*scheme), "VAT") {
                     continue;
                 }
-                for company in doc.kids(pts, Ns::Cbc, Tag::CompanyID).collect::<Vec<_>>() {
+                for company in doc.kids(pts, Ns::Cbc, Tag::CompanyID) {
                     let ok = doc.norm(company).to_uppercase() == "GODKÄND FÖR F-SKATT";
                     cx.require(ok, "SE-R-005", company);
                 }
@@ -393,18 +372,34 @@ fn check_sweden(cx: &mut Ctx<'_>) {
 
 /// The raw seller (or buyer) country codes, compared existentially as the Swedish rules do.
 fn any_party_in(doc: &Doc, parties: &[NodeId], code: &str) -> bool {
-    parties.iter().any(|&p| {
-        doc.path_all(
-            p,
-            &[
-                (Ns::Cac, Tag::PostalAddress),
-                (Ns::Cac, Tag::Country),
-                (Ns::Cbc, Tag::IdentificationCode),
-            ],
-        )
-        .iter()
-        .any(|&c| doc.raw(c) == code)
-    })
+    parties.iter().any(|&p| address_country_is(doc, p, code))
+}
+
+/// Whether any `PostalAddress/Country/IdentificationCode` of `party` is `code`, raw.
+fn address_country_is(doc: &Doc, party: NodeId, code: &str) -> bool {
+    let mut found = false;
+    doc.path_each(
+        party,
+        &[
+            (Ns::Cac, Tag::PostalAddress),
+            (Ns::Cac, Tag::Country),
+            (Ns::Cbc, Tag::IdentificationCode),
+        ],
+        &mut |c| found |= doc.raw(c) == code,
+    );
+    found
+}
+
+/// The characters `from..to` of `text` (fewer when it is shorter), as `substring` counts them.
+fn chars_between(text: &str, from: usize, to: usize) -> &str {
+    let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    text.get(at(from)..at(to)).unwrap_or("")
+}
+
+/// The one item of `items`; `None` when there is none or more than one.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
 }
 
 fn check_sweden_payments(cx: &mut Ctx<'_>) {
@@ -414,21 +409,10 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
         return;
     }
     let swedish_vat_seller = facts.seller_parties.iter().any(|&p| {
-        let address = doc
-            .path_all(
-                p,
-                &[
-                    (Ns::Cac, Tag::PostalAddress),
-                    (Ns::Cac, Tag::Country),
-                    (Ns::Cbc, Tag::IdentificationCode),
-                ],
-            )
-            .iter()
-            .any(|&c| doc.raw(c) == "SE");
-        address
+        address_country_is(doc, p, "SE")
             && vat_company_ids_raw(doc, p)
                 .iter()
-                .any(|&c| doc.raw(c).chars().take(2).collect::<String>() == "SE")
+                .any(|&c| chars_between(doc.raw(c), 0, 2) == "SE")
     });
     let buyer_se = any_party_in(doc, &facts.buyer_parties, "SE");
     for id in doc.all() {
@@ -450,16 +434,16 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                 cx.require(ok, "SE-R-006", id);
             }
             (Ns::Cac, Tag::PaymentMeans) => {
-                let codes: Vec<String> = doc
-                    .kids(id, Ns::Cbc, Tag::PaymentMeansCode)
-                    .map(|c| doc.raw(c).to_owned())
-                    .collect();
-                if codes.iter().any(|c| c == "50" || c == "56") {
+                let codes = || {
+                    doc.kids(id, Ns::Cbc, Tag::PaymentMeansCode)
+                        .map(|c| doc.raw(c))
+                };
+                if codes().any(|c| c == "50" || c == "56") {
                     cx.fire("SE-R-011", id);
-                } else if buyer_se && codes.iter().any(|c| c == "31") {
+                } else if buyer_se && codes().any(|c| c == "31") {
                     cx.fire("SE-R-012", id);
                 }
-                let [code] = codes.as_slice() else { continue };
+                let Some(code) = only(codes()) else { continue };
                 if code.trim() != "30" {
                     continue;
                 }

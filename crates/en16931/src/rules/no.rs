@@ -1,5 +1,7 @@
 //! Norwegian national rules NO-R-001 and NO-R-002, applied when the seller is Norwegian.
 
+use std::borrow::Cow;
+
 use super::{Ctx, Flag, RuleInfo};
 use crate::doc::{Doc, NodeId, Ns, Tag};
 
@@ -18,19 +20,36 @@ pub(super) const RULES: &[RuleInfo] = &[
 
 /// The first two characters of the `CompanyID` of the party's tax scheme whose raw
 /// `TaxScheme/ID` is `VAT`, when non-empty.
-fn vat_prefix(doc: &Doc, party: NodeId) -> Option<String> {
+fn vat_prefix<'d>(doc: &'d Doc, party: NodeId) -> Option<&'d str> {
     doc.kids(party, Ns::Cac, Tag::PartyTaxScheme)
         .filter(|&pts| {
             doc.kids(pts, Ns::Cac, Tag::TaxScheme)
                 .any(|s| doc.kids(s, Ns::Cbc, Tag::ID).any(|id| doc.raw(id) == "VAT"))
         })
         .filter_map(|pts| doc.kid(pts, Ns::Cbc, Tag::CompanyID))
-        .map(|c| doc.raw(c).chars().take(2).collect::<String>())
+        .map(|c| {
+            let raw = doc.raw(c);
+            let end = raw.char_indices().nth(2).map_or(raw.len(), |(at, _)| at);
+            raw.get(..end).unwrap_or(raw)
+        })
         .find(|p| !p.is_empty())
 }
 
+/// `text` upper-cased (Unicode, as `upper-case()`), borrowed when it has no lower-case ASCII
+/// letter and nothing beyond ASCII (the usual country codes).
+fn upper(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
+    {
+        text
+    } else {
+        Cow::Owned(text.to_uppercase())
+    }
+}
+
 /// The seller's country as the Peppol rules derive it.
-pub(super) fn supplier_country(doc: &Doc) -> String {
+pub(super) fn supplier_country<'d>(doc: &'d Doc) -> Cow<'d, str> {
     let root = doc.root();
     let seller = doc.path(
         root,
@@ -40,13 +59,13 @@ pub(super) fn supplier_country(doc: &Doc) -> String {
         ],
     );
     if let Some(prefix) = seller.and_then(|p| vat_prefix(doc, p)) {
-        return prefix.trim().to_uppercase();
+        return upper(Cow::Borrowed(prefix.trim()));
     }
     if let Some(prefix) = doc
         .kid(root, Ns::Cac, Tag::TaxRepresentativeParty)
         .and_then(|p| vat_prefix(doc, p))
     {
-        return prefix.trim().to_uppercase();
+        return upper(Cow::Borrowed(prefix.trim()));
     }
     seller
         .and_then(|p| {
@@ -59,7 +78,7 @@ pub(super) fn supplier_country(doc: &Doc) -> String {
                 ],
             )
         })
-        .map_or_else(|| "XX".to_owned(), |c| doc.norm(c).to_uppercase())
+        .map_or(Cow::Borrowed("XX"), |c| upper(doc.norm(c)))
 }
 
 /// `CompanyID`s of the party's tax schemes whose normalized `TaxScheme/ID` is `scheme`.
