@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use mottak_en16931::{Flag, Kind, Report, clerk_message, rule};
+use mottak_en16931::{Firing, Flag, Kind, Report, clerk_message, rule};
 
 use crate::Format;
 
@@ -158,18 +158,7 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
                     let verdict = if valid { "valid" } else { "INVALID" };
                     println!("{name}: {verdict} ({})", kind_name(report.document));
                     for firing in &report.locations {
-                        let description = rule(firing.id).map_or("", |r| r.description);
-                        println!(
-                            "  {} [{}] {} at {} (line {})",
-                            firing.id,
-                            firing.flag.as_str(),
-                            description,
-                            firing.location,
-                            firing.line
-                        );
-                        if let Some(message) = clerk_message(firing.id) {
-                            println!("      nb: {}", message.nb);
-                        }
+                        print!("{}", firing_text(firing));
                     }
                     for finding in &own {
                         let flag = if finding.is_fatal() {
@@ -294,9 +283,60 @@ fn bench_generated() {
     }
 }
 
+/// One official firing for people: id, flag and where, then what it means in bokmål first
+/// and English after (the rule's own description when no clerk text is written for it).
+fn firing_text(firing: &Firing) -> String {
+    let mut text = format!(
+        "  {} [{}] at {} (line {})\n",
+        firing.id,
+        firing.flag.as_str(),
+        firing.location,
+        firing.line
+    );
+    match clerk_message(firing.id) {
+        Some(message) => {
+            text.push_str(&format!(
+                "      nb: {}\n      en: {}\n",
+                message.nb, message.en
+            ));
+        }
+        None => {
+            let description = rule(firing.id).map_or("", |r| r.description);
+            text.push_str(&format!("      en: {description}\n"));
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_firing_reads_in_bokmal_first_then_english() {
+        let firing = Firing {
+            id: "BR-01",
+            flag: Flag::Fatal,
+            location: "/Invoice[1]".to_owned(),
+            line: 2,
+        };
+        let text = firing_text(&firing);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines.first(),
+            Some(&"  BR-01 [fatal] at /Invoice[1] (line 2)")
+        );
+        let message = clerk_message("BR-01").expect("BR-01 has a clerk text");
+        assert_eq!(
+            lines.get(1),
+            Some(&format!("      nb: {}", message.nb).as_str())
+        );
+        assert_eq!(
+            lines.get(2),
+            Some(&format!("      en: {}", message.en).as_str())
+        );
+        assert_eq!(lines.len(), 3);
+    }
 
     fn fixture(name: &str) -> Vec<u8> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ehf");
