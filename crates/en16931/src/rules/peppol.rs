@@ -9,7 +9,7 @@ use super::fatal;
 use rust_decimal::Decimal;
 
 use super::codelists::TagSet;
-use super::{Ctx, Flag, Num, RuleInfo, round2};
+use super::{Ctx, Flag, Num, RuleInfo, round2, upper_eq};
 use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
@@ -431,15 +431,18 @@ fn is_document_line(doc: &Doc, line: NodeId) -> bool {
         }
 }
 
+/// `Some(the element or none)` when there is at most one; `None` when there are several.
+fn at_most_one(mut elements: impl Iterator<Item = NodeId>) -> Option<Option<NodeId>> {
+    let first = elements.next();
+    elements.next().is_none().then_some(first)
+}
+
 fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
     let doc = cx.doc;
     let profile = doc.kid(root, Ns::Cbc, Tag::ProfileID);
     cx.require(profile.is_some(), "PEPPOL-EN16931-R001", root);
-    let profiles: Vec<NodeId> = doc.kids(root, Ns::Cbc, Tag::ProfileID).collect();
-    if profiles.len() <= 1 {
-        let ok = profiles
-            .first()
-            .is_some_and(|&p| has_profile_pattern(&doc.norm(p)));
+    if let Some(only) = at_most_one(doc.kids(root, Ns::Cbc, Tag::ProfileID)) {
+        let ok = only.is_some_and(|p| has_profile_pattern(&doc.norm(p)));
         cx.require(ok, "PEPPOL-EN16931-R007", root);
     }
     let notes = doc.kids(root, Ns::Cbc, Tag::Note).count();
@@ -454,21 +457,18 @@ fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
                 (Ns::Cbc, Tag::IdentificationCode),
             ],
         )
-        .map(|c| doc.norm(c).to_uppercase())
+        .is_some_and(|c| upper_eq(&doc.norm(c), "DE"))
     };
-    let both_german = country(Tag::AccountingSupplierParty).as_deref() == Some("DE")
-        && country(Tag::AccountingCustomerParty).as_deref() == Some("DE");
+    let both_german =
+        country(Tag::AccountingSupplierParty) && country(Tag::AccountingCustomerParty);
     cx.require(notes <= 1 || both_german, "PEPPOL-EN16931-R002", root);
     let reference = has(doc, root, Ns::Cbc, Tag::BuyerReference)
         || doc
             .kids(root, Ns::Cac, Tag::OrderReference)
             .any(|o| has(doc, o, Ns::Cbc, Tag::ID));
     cx.require(reference, "PEPPOL-EN16931-R003", root);
-    let customizations: Vec<NodeId> = doc.kids(root, Ns::Cbc, Tag::CustomizationID).collect();
-    if customizations.len() <= 1 {
-        let ok = customizations
-            .first()
-            .is_some_and(|&c| doc.norm(c).starts_with(CUSTOMIZATION_PREFIX));
+    if let Some(only) = at_most_one(doc.kids(root, Ns::Cbc, Tag::CustomizationID)) {
+        let ok = only.is_some_and(|c| doc.norm(c).starts_with(CUSTOMIZATION_PREFIX));
         cx.require(ok, "PEPPOL-EN16931-R004", root);
     }
     let with_breakdown = doc
