@@ -7,6 +7,7 @@
 //! 2 when any input could not be read as a UBL Invoice or CreditNote at all.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -295,14 +296,11 @@ fn firing_text(firing: &Firing) -> String {
     );
     match clerk_message(firing.id) {
         Some(message) => {
-            text.push_str(&format!(
-                "      nb: {}\n      en: {}\n",
-                message.nb, message.en
-            ));
+            let _ = writeln!(text, "      nb: {}\n      en: {}", message.nb, message.en);
         }
         None => {
             let description = rule(firing.id).map_or("", |r| r.description);
-            text.push_str(&format!("      en: {description}\n"));
+            let _ = writeln!(text, "      en: {description}");
         }
     }
     text

@@ -441,6 +441,24 @@ pub(crate) fn upper_eq(s: &str, expected: &str) -> bool {
     }
 }
 
+/// XPath `substring(text, start, len)` (1-based, in characters), borrowed from `text`.
+pub(crate) fn substring(text: &str, start: usize, len: usize) -> &str {
+    let from = text
+        .char_indices()
+        .nth(start.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let rest = text.get(from..).unwrap_or("");
+    let end = rest.char_indices().nth(len).map_or(rest.len(), |(i, _)| i);
+    rest.get(..end).unwrap_or("")
+}
+
+/// `Some(the item or none)` when `items` has at most one; `None` when it has several. Reads
+/// at most two items, so a count needs no collecting.
+pub(crate) fn at_most_one<T>(mut items: impl Iterator<Item = T>) -> Option<Option<T>> {
+    let first = items.next();
+    items.next().is_none().then_some(first)
+}
+
 /// The normalized `cbc:ID` values of a tax category (usually one).
 pub(crate) fn category_codes<'d>(doc: &'d Doc<'_>, category: NodeId) -> Vec<Cow<'d, str>> {
     doc.kids(category, Ns::Cbc, Tag::ID)
@@ -645,6 +663,23 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The borrowed substring gives what the character-wise XPath reading gives.
+    #[test]
+    fn substring_counts_characters() {
+        for text in ["", "E", "EL", "EL094259216", "ΕΛ09", "Ä1|x", "  GR "] {
+            for start in 1..5 {
+                for len in [0, 1, 2, 9] {
+                    let expected: String = text.chars().skip(start - 1).take(len).collect();
+                    assert_eq!(
+                        substring(text, start, len),
+                        expected,
+                        "{text} {start} {len}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn decimals_follow_xs_decimal() {

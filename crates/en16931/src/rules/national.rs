@@ -5,7 +5,7 @@
 use super::{fatal, warning};
 use rust_decimal::Decimal;
 
-use super::{Ctx, Flag, Num, RuleInfo};
+use super::{Ctx, Flag, Num, RuleInfo, at_most_one, substring};
 use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
@@ -323,18 +323,17 @@ fn check_sweden(cx: &mut Ctx<'_>) {
             continue;
         }
         let vat_ids = vat_company_ids_raw(doc, seller);
-        let swedish_vat = vat_ids
-            .iter()
-            .any(|&c| chars_between(doc.raw(c), 0, 2) == "SE");
+        let swedish_vat = vat_ids.iter().any(|&c| substring(doc.raw(c), 1, 2) == "SE");
         if let [vat_id] = vat_ids.as_slice()
             && swedish_vat
         {
             cx.require(doc.norm(*vat_id).chars().count() == 14, "SE-R-001", seller);
-            let tail = chars_between(doc.raw(*vat_id), 2, 14);
+            let tail = substring(doc.raw(*vat_id), 3, 12);
             cx.require(is_number(tail), "SE-R-002", seller);
         }
         for legal in doc.kids(seller, Ns::Cac, Tag::PartyLegalEntity) {
-            let Some(company) = only(doc.kids(legal, Ns::Cbc, Tag::CompanyID)) else {
+            let Some(company) = at_most_one(doc.kids(legal, Ns::Cbc, Tag::CompanyID)).flatten()
+            else {
                 continue;
             };
             let value = doc.norm(company);
@@ -390,18 +389,6 @@ fn address_country_is(doc: &Doc, party: NodeId, code: &str) -> bool {
     found
 }
 
-/// The characters `from..to` of `text` (fewer when it is shorter), as `substring` counts them.
-fn chars_between(text: &str, from: usize, to: usize) -> &str {
-    let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
-    text.get(at(from)..at(to)).unwrap_or("")
-}
-
-/// The one item of `items`; `None` when there is none or more than one.
-fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
-    let first = items.next()?;
-    items.next().is_none().then_some(first)
-}
-
 fn check_sweden_payments(cx: &mut Ctx<'_>) {
     let doc = cx.doc;
     let facts = cx.facts;
@@ -412,7 +399,7 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
         address_country_is(doc, p, "SE")
             && vat_company_ids_raw(doc, p)
                 .iter()
-                .any(|&c| chars_between(doc.raw(c), 0, 2) == "SE")
+                .any(|&c| substring(doc.raw(c), 1, 2) == "SE")
     });
     let buyer_se = any_party_in(doc, &facts.buyer_parties, "SE");
     for id in doc.all() {
@@ -443,7 +430,9 @@ fn check_sweden_payments(cx: &mut Ctx<'_>) {
                 } else if buyer_se && codes().any(|c| c == "31") {
                     cx.fire("SE-R-012", id);
                 }
-                let Some(code) = only(codes()) else { continue };
+                let Some(code) = at_most_one(codes()).flatten() else {
+                    continue;
+                };
                 if code.trim() != "30" {
                     continue;
                 }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{Ctx, Flag, RuleInfo};
+use super::{Ctx, Flag, RuleInfo, substring};
 use crate::doc::{Doc, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
@@ -27,11 +27,7 @@ fn vat_prefix<'d>(doc: &'d Doc, party: NodeId) -> Option<&'d str> {
                 .any(|s| doc.kids(s, Ns::Cbc, Tag::ID).any(|id| doc.raw(id) == "VAT"))
         })
         .filter_map(|pts| doc.kid(pts, Ns::Cbc, Tag::CompanyID))
-        .map(|c| {
-            let raw = doc.raw(c);
-            let end = raw.char_indices().nth(2).map_or(raw.len(), |(at, _)| at);
-            raw.get(..end).unwrap_or(raw)
-        })
+        .map(|c| substring(doc.raw(c), 1, 2))
         .find(|p| !p.is_empty())
 }
 

@@ -9,7 +9,7 @@ use super::fatal;
 use rust_decimal::Decimal;
 
 use super::codelists::TagSet;
-use super::{Ctx, Flag, Num, RuleInfo, round2, upper_eq};
+use super::{Ctx, Flag, Num, RuleInfo, at_most_one, round2, upper_eq};
 use crate::doc::{Doc, Kind, NodeId, Ns, Tag};
 
 pub(super) const RULES: &[RuleInfo] = &[
@@ -238,11 +238,10 @@ const PROFILE_PATTERN: &[u8] = b"urn:fdc:peppol.eu:2017:poacc:billing:NN:1.0";
 
 /// [`has_profile_pattern`] character by character, for any text.
 fn has_profile_pattern_by_chars(text: &str) -> bool {
-    const PATTERN: &[u8] = PROFILE_PATTERN;
     // Character-wise from every character start (a dot may match a multi-byte character).
     text.char_indices().any(|(start, _)| {
         let mut chars = text[start..].chars();
-        PATTERN.iter().all(|&p| {
+        PROFILE_PATTERN.iter().all(|&p| {
             chars.next().is_some_and(|c| match p {
                 b'.' => c != '\n',
                 b'N' => c.is_ascii_digit(),
@@ -429,12 +428,6 @@ fn is_document_line(doc: &Doc, line: NodeId) -> bool {
             Kind::Invoice => doc.is(line, Ns::Cac, Tag::InvoiceLine),
             Kind::CreditNote => doc.is(line, Ns::Cac, Tag::CreditNoteLine),
         }
-}
-
-/// `Some(the element or none)` when there is at most one; `None` when there are several.
-fn at_most_one(mut elements: impl Iterator<Item = NodeId>) -> Option<Option<NodeId>> {
-    let first = elements.next();
-    elements.next().is_none().then_some(first)
 }
 
 fn check_root(cx: &mut Ctx<'_>, root: NodeId) {
